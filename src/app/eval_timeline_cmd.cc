@@ -1,0 +1,186 @@
+// `annals eval timeline`: scores one predicted timeline against one or more
+// reference timelines with the tilse metrics (see eval/timeline_metrics.h).
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/commands.h"
+#include "eval/rouge.h"
+#include "eval/timeline_metrics.h"
+
+namespace annals::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char kUsage[] =
+    "Usage: annals eval timeline PRED REF... [--rouge-dir DIR] [--json]\n"
+    "\n"
+    "Scores the predicted timeline PRED against the reference timelines REF\n"
+    "(all references at once, as tilse does) and prints concat, agreement and\n"
+    "align+ m:1 ROUGE-1/ROUGE-2 precision/recall/F1 and date F1. Files use the\n"
+    "Timeline17 format: a YYYY-MM-DD line, sentences, a line of 32 dashes.\n"
+    "\n"
+    "ROUGE follows ROUGE-1.5.5 -n 2 -m -s -f A (Porter stemming, stopwords\n"
+    "removed); its stopword list and WordNet exception lists are read from\n"
+    "the ROUGE data directory.\n"
+    "\n"
+    "Options:\n"
+    "  --rouge-dir DIR  ROUGE data directory (smart_common_words.txt and\n"
+    "                   WordNet-2.0-Exceptions/). Default: $ANNALS_ROUGE_DIR,\n"
+    "                   else ../shared/data/rouge from the current directory,\n"
+    "                   else shared/data/rouge in a parent of the executable's\n"
+    "                   directory.\n"
+    "  --json           print one JSON object instead of a table\n"
+    "  --help           show this help\n"
+    "\n"
+    "Exit status: 0 scored, 1 unreadable or malformed file, 2 usage error.\n";
+
+bool IsRougeDir(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_regular_file(dir / "smart_common_words.txt", ec);
+}
+
+// The default ROUGE data directory, or nullopt; `tried` lists the places
+// looked at, for the error message.
+std::optional<fs::path> FindRougeDir(std::vector<std::string>* tried) {
+  if (const char* env = std::getenv("ANNALS_ROUGE_DIR"); env && *env) {
+    // An explicit setting is not second-guessed by the fallbacks.
+    tried->push_back(std::string(env) + " ($ANNALS_ROUGE_DIR)");
+    if (IsRougeDir(env)) return fs::path(env);
+    return std::nullopt;
+  }
+  const fs::path from_cwd = fs::path("..") / "shared" / "data" / "rouge";
+  tried->push_back(from_cwd.string());
+  if (IsRougeDir(from_cwd)) return from_cwd;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+      const fs::path candidate = dir / "shared" / "data" / "rouge";
+      tried->push_back(candidate.string());
+      if (IsRougeDir(candidate)) return candidate;
+      if (dir == dir.root_path()) break;
+    }
+  }
+  return std::nullopt;
+}
+
+nlohmann::json PrfJson(const eval::Prf& p) {
+  return {{"precision", p.precision}, {"recall", p.recall}, {"f1", p.f1}};
+}
+
+nlohmann::json RougeJson(const eval::RougePrf& r) {
+  return {{"rouge1", PrfJson(r.rouge1)}, {"rouge2", PrfJson(r.rouge2)}};
+}
+
+void PrintRow(const char* name, const eval::RougePrf& r) {
+  std::printf("%-12s %.4f %.4f %.4f   %.4f %.4f %.4f\n", name, r.rouge1.precision,
+              r.rouge1.recall, r.rouge1.f1, r.rouge2.precision, r.rouge2.recall, r.rouge2.f1);
+}
+
+}  // namespace
+
+int RunEvalTimeline(const Args& args) {
+  std::vector<std::string> files;
+  std::optional<std::string> rouge_dir;
+  bool json = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--help" || a == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    if (a == "--json") {
+      json = true;
+    } else if (a == "--rouge-dir" || a.starts_with("--rouge-dir=")) {
+      if (a == "--rouge-dir") {
+        if (i + 1 >= args.size()) {
+          std::fprintf(stderr, "annals eval timeline: --rouge-dir needs a directory\n");
+          return 2;
+        }
+        rouge_dir = args[++i];
+      } else {
+        rouge_dir = a.substr(std::string("--rouge-dir=").size());
+      }
+    } else if (a.size() > 1 && a[0] == '-') {
+      std::fprintf(stderr, "annals eval timeline: unknown option `%s`\n\n%s", a.c_str(), kUsage);
+      return 2;
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (files.size() < 2) {
+    std::fprintf(stderr, "annals eval timeline: need a predicted and at least one reference file\n\n%s",
+                 kUsage);
+    return 2;
+  }
+
+  std::string dir;
+  if (rouge_dir) {
+    dir = *rouge_dir;
+  } else {
+    std::vector<std::string> tried;
+    std::optional<fs::path> found = FindRougeDir(&tried);
+    if (!found) {
+      std::string list;
+      for (const std::string& t : tried) list += "\n  " + t;
+      std::fprintf(stderr,
+                   "annals eval timeline: ROUGE data directory not found; tried:%s\n"
+                   "pass --rouge-dir DIR or set ANNALS_ROUGE_DIR\n",
+                   list.c_str());
+      return 1;
+    }
+    dir = found->string();
+  }
+  std::string error;
+  std::optional<eval::RougeScorer> scorer = eval::RougeScorer::Load(dir, &error);
+  if (!scorer) {
+    std::fprintf(stderr, "annals eval timeline: ROUGE data: %s\n", error.c_str());
+    return 1;
+  }
+
+  std::optional<eval::Timeline> pred = eval::ReadTimelineFile(files[0], &error);
+  if (!pred) {
+    std::fprintf(stderr, "annals eval timeline: %s\n", error.c_str());
+    return 1;
+  }
+  std::vector<eval::Timeline> refs;
+  for (size_t i = 1; i < files.size(); ++i) {
+    std::optional<eval::Timeline> ref = eval::ReadTimelineFile(files[i], &error);
+    if (!ref) {
+      std::fprintf(stderr, "annals eval timeline: %s\n", error.c_str());
+      return 1;
+    }
+    refs.push_back(std::move(*ref));
+  }
+
+  const eval::TimelineScores s = eval::EvaluateTimeline(*scorer, *pred, refs);
+  if (json) {
+    nlohmann::json out = {
+        {"predicted", files[0]},
+        {"references", std::vector<std::string>(files.begin() + 1, files.end())},
+        {"concat", RougeJson(s.concat)},
+        {"agreement", RougeJson(s.agreement)},
+        {"align_m1", RougeJson(s.align_m1)},
+        {"date", PrfJson(s.date)},
+    };
+    std::puts(out.dump(2).c_str());
+    return 0;
+  }
+  std::printf("%-12s %-20s   %s\n", "", "ROUGE-1", "ROUGE-2");
+  std::printf("%-12s %-6s %-6s %-6s   %-6s %-6s %-6s\n", "", "P", "R", "F", "P", "R", "F");
+  PrintRow("concat", s.concat);
+  PrintRow("agreement", s.agreement);
+  PrintRow("align+ m:1", s.align_m1);
+  std::printf("%-12s %.4f %.4f %.4f\n", "date", s.date.precision, s.date.recall, s.date.f1);
+  return 0;
+}
+
+}  // namespace annals::app

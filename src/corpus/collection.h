@@ -1,0 +1,84 @@
+// corpus/collection.h — loading a whole corpus of dated articles for
+// timeline summarization: the Timeline17 folders, a news-tls style JSONL
+// file, or a folder of dated-article .txt files.
+//
+// Nothing is dropped silently: every input file (or JSONL line) either
+// becomes a Document or is listed in Collection::skipped with the reason
+// (empty file, invalid UTF-8 or NUL, unreadable, bad date, ...), except
+// well-formed inputs outside the requested date range, which are counted in
+// Collection::out_of_range.
+#ifndef ANNALS_CORPUS_COLLECTION_H_
+#define ANNALS_CORPUS_COLLECTION_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "annals/date.h"
+#include "annals/document.h"
+#include "corpus/readers.h"
+
+namespace annals {
+
+struct LoadOptions {
+  // Keep only documents dated within [from, to] (each end optional,
+  // inclusive). Timeline17 files outside the range are not even read.
+  std::optional<Date> from;
+  std::optional<Date> to;
+  // Files are read by this many threads (at least 1).
+  int threads = 2;
+  // Larger files are skipped as unreadable.
+  size_t max_file_bytes = size_t{256} << 20;
+};
+
+struct Collection {
+  std::string name;                 // topic name, or the path loaded
+  std::vector<Document> documents;  // sorted by (dct, id); every dct is set
+  std::vector<ReadError> skipped;   // in input order
+  size_t out_of_range = 0;          // left out by LoadOptions::from/to
+};
+
+// One Timeline17 topic: the source folders `<root>/<Topic>_<source>` that
+// share the topic name (the part before the last '_').
+struct T17Topic {
+  std::string name;                      // "bpoil"
+  std::vector<std::string> sources;      // "bbc", "foxnews", ... (sorted)
+  std::vector<std::string> source_dirs;  // the folders, parallel to `sources`
+  // Reference timelines `<source_dir>/timelines/*.txt` of all sources, by
+  // source then file name. Each is a separate task on the merged collection.
+  std::vector<std::string> timelines;
+};
+
+// Lists the topics at `path`, which is either a Timeline17 root (folders
+// `<Topic>_<source>/InputDocs`) or one `<Topic>_<source>` folder (then the
+// single topic holds just that source). Topics are sorted by name. Returns
+// false when `path` is neither.
+bool ListT17Topics(const std::string& path, std::vector<T17Topic>* topics, ReadError* err);
+
+// Loads every source of a topic into one collection. Each file
+// `<source_dir>/InputDocs/YYYY-MM-DD/<file>` becomes a Document with dct =
+// the folder's date, text = the file (kept verbatim: tokenized, one sentence
+// a line) and id `<source>/<YYYY-MM-DD>/<file>`, so that two sources using
+// the same file name both stay. Files outside a valid date folder, empty or
+// invalid ones are skipped.
+Collection LoadT17Topic(const T17Topic& topic, const LoadOptions& options = {});
+
+// Loads a JSONL file ("-" for stdin, ".gz" transparently) of
+// {"id", "time", "text"} objects; each bad line is one skipped entry.
+Collection LoadJsonlCollection(const std::string& path, const LoadOptions& options = {});
+
+// Loads every regular file directly inside `dir`: each *.txt file in the
+// dated-article format (`date YYYY-MM-DD` + article); other files are
+// skipped with a reason. Ids are file names.
+Collection LoadDatedFolder(const std::string& dir, const LoadOptions& options = {});
+
+// Picks the loader from the path: a .jsonl/.jsonl.gz file or "-" (JSONL), a
+// Timeline17 `<Topic>_<source>` folder, or a folder of dated articles. A
+// Timeline17 root holds several topics and is refused (use ListT17Topics).
+// Problems with `path` itself are reported as a skipped entry with line 0.
+Collection LoadCorpus(const std::string& path, const LoadOptions& options = {});
+
+}  // namespace annals
+
+#endif  // ANNALS_CORPUS_COLLECTION_H_

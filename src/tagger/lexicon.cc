@@ -1,0 +1,87 @@
+#include "tagger/lexicon.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace annals {
+
+void Lexicon::AddClass(const std::string& name, std::string_view tsv, const std::string& source) {
+  auto [it, inserted] = ids_.emplace(name, static_cast<int>(classes_.size()));
+  if (inserted) {
+    classes_.emplace_back();
+    classes_.back().name = name;
+  }
+  Class& cls = classes_[it->second];
+  size_t line_no = 0;
+  while (!tsv.empty()) {
+    size_t nl = tsv.find('\n');
+    std::string_view line = tsv.substr(0, nl);
+    tsv = nl == std::string_view::npos ? std::string_view() : tsv.substr(nl + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> cols;
+    size_t start = 0;
+    while (true) {
+      size_t tab = line.find('\t', start);
+      cols.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    auto fail = [&](const std::string& why) {
+      throw std::runtime_error(source + ":" + std::to_string(line_no) + ": " + why);
+    };
+    if (cols.size() < 2 || cols.size() > 3) fail("expected `phrase<TAB>value[<TAB>flags]`");
+    Entry e;
+    e.phrase = std::string(cols[0]);
+    e.value = std::string(cols[1]);
+    if (cols.size() == 3) {
+      if (cols[2] == "cap")
+        e.cap = true;
+      else if (!cols[2].empty())
+        fail("unknown flag `" + std::string(cols[2]) + "`");
+    }
+    for (const Token& t : Tokenize(e.phrase)) e.tokens.push_back(t.norm);
+    if (e.tokens.empty()) fail("empty phrase");
+    cls.entries.push_back(std::move(e));
+  }
+  cls.by_first.clear();
+  for (size_t k = 0; k < cls.entries.size(); ++k)
+    cls.by_first[cls.entries[k].tokens[0]].push_back(static_cast<int>(k));
+  for (auto& [first, idx] : cls.by_first)
+    std::stable_sort(idx.begin(), idx.end(), [&](int a, int b) {
+      return cls.entries[a].tokens.size() > cls.entries[b].tokens.size();
+    });
+}
+
+bool Lexicon::HasClass(const std::string& name) const { return ids_.count(name) > 0; }
+
+int Lexicon::ClassId(const std::string& name) const {
+  auto it = ids_.find(name);
+  return it == ids_.end() ? -1 : it->second;
+}
+
+void Lexicon::MatchAt(int id, const std::vector<Token>& tokens, size_t i,
+                      std::vector<Match>* out) const {
+  const Class& cls = classes_[id];
+  auto it = cls.by_first.find(tokens[i].norm);
+  if (it == cls.by_first.end()) return;
+  for (int k : it->second) {
+    const Entry& e = cls.entries[k];
+    if (i + e.tokens.size() > tokens.size()) continue;
+    if (e.cap && !tokens[i].capitalized) continue;
+    bool ok = true;
+    for (size_t j = 1; j < e.tokens.size() && ok; ++j) ok = tokens[i + j].norm == e.tokens[j];
+    if (ok) out->push_back({e.tokens.size(), &e.value});
+  }
+}
+
+std::vector<std::pair<std::string, std::string>> Lexicon::Entries(const std::string& name) const {
+  std::vector<std::pair<std::string, std::string>> out;
+  int id = ClassId(name);
+  if (id < 0) return out;
+  for (const Entry& e : classes_[id].entries) out.emplace_back(e.phrase, e.value);
+  return out;
+}
+
+}  // namespace annals

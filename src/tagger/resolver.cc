@@ -1,0 +1,322 @@
+#include "tagger/resolver.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "time/calendar.h"
+
+namespace annals {
+namespace {
+
+using cal::Year4;
+
+constexpr int kUnset = Frame::kUnset;
+
+bool ParseInt(const std::string& s, int* out) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  long v = std::strtol(s.c_str(), &end, 10);
+  if (*end != '\0' || v < -100000000 || v > 100000000) return false;
+  *out = static_cast<int>(v);
+  return true;
+}
+
+std::string Two(int v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d", v);
+  return buf;
+}
+
+std::string DayString(Date d) { return Year4(d.year) + "-" + Two(d.month) + "-" + Two(d.day); }
+
+cal::Season SeasonFromCode(const std::string& s) {
+  if (s == "SP") return cal::Season::kSpring;
+  if (s == "SU") return cal::Season::kSummer;
+  if (s == "FA") return cal::Season::kFall;
+  return cal::Season::kWinter;
+}
+
+// Two-digit year: the century that puts it closest to the reference year.
+int ExpandYY(int yy, int ref_year) {
+  int base = ref_year - ref_year % 100;
+  int best = base + yy;
+  for (int c : {base - 100, base + 100})
+    if (std::abs(c + yy - ref_year) < std::abs(best - ref_year) - 10) best = c + yy;
+  // Prefer the past when close: news rarely says '39 for 2039.
+  if (best > ref_year + 20) best -= 100;
+  return best;
+}
+
+// Year for a month (and day) given without one: by explicit direction, by
+// tense, or nearest to the anchor.
+int YearFor(int month, int day, int dir, Tense tense, Date anchor) {
+  int y = anchor.year;
+  int am = anchor.month, ad = anchor.day;
+  auto before = [&](int m, int d) { return m < am || (m == am && d < ad); };
+  auto after = [&](int m, int d) { return m > am || (m == am && d > ad); };
+  int d = day == kUnset ? (dir != kUnset ? 0 : ad) : day;
+  if (day == kUnset && dir == kUnset) {
+    // Month granularity: compare months only.
+    if (tense == Tense::kPast && month > am) return y - 1;
+    if (tense == Tense::kFuture && month < am) return y + 1;
+    if (tense == Tense::kUnknown || tense == Tense::kPresent) {
+      if (month - am > 6) return y - 1;
+      if (am - month > 6) return y + 1;
+    }
+    return y;
+  }
+  if (dir == -1) return before(month, day == kUnset ? 32 : d) || (day == kUnset && month < am) ? y : y - 1;
+  if (dir == 1) return after(month, day == kUnset ? 0 : d) && !(day == kUnset && month == am) ? y : y + 1;
+  if (dir == 0) return y;
+  if (tense == Tense::kPast && after(month, d)) return y - 1;
+  if (tense == Tense::kFuture && before(month, d)) return y + 1;
+  if (tense == Tense::kUnknown || tense == Tense::kPresent) {
+    int64_t here = Date{y, month, std::min(d, DaysInMonth(y, month))}.ToDays();
+    int64_t diff = here - anchor.ToDays();
+    if (diff > 183) return y - 1;
+    if (diff < -183) return y + 1;
+  }
+  return y;
+}
+
+// The weekday `wd` (0 = Monday) relative to the anchor.
+Date WeekdayDate(int wd, int dir, Tense tense, Date anchor) {
+  int a = anchor.Weekday();
+  int back = (a - wd + 7) % 7, fwd = (wd - a + 7) % 7;
+  if (dir == -1) return anchor.AddDays(-(back == 0 ? 7 : back));
+  if (dir == 1) return anchor.AddDays(fwd == 0 ? 7 : fwd);
+  if (dir == 0) return anchor.AddDays(wd - a);
+  if (tense == Tense::kFuture) return anchor.AddDays(fwd);
+  return anchor.AddDays(-back);
+}
+
+std::string TimePart(const Frame& f) {
+  if (f.has(Slot::kTimeOfDay)) return "T" + f.s(Slot::kTimeOfDay);
+  int h = f.i(Slot::kHour);
+  if (h != kUnset) {
+    int m = f.i(Slot::kMinute) == kUnset ? 0 : f.i(Slot::kMinute);
+    const std::string& ap = f.s(Slot::kAmPm);
+    if (ap == "pm" && h < 12) h += 12;
+    if (ap == "am" && h == 12) h = 0;
+    if (h > 24 || m > 59) return "";
+    return "T" + Two(h) + ":" + Two(m);
+  }
+  if (f.has(Slot::kPartOfDay)) return "T" + f.s(Slot::kPartOfDay);
+  return "";
+}
+
+// Granularity-preserving shift of the anchor by n units.
+std::optional<std::string> ShiftedValue(const std::string& unit, int n, Date anchor) {
+  if (unit == "D") return DayString(anchor.AddDays(n));
+  if (unit == "W") return cal::WeekString(cal::AddWeeks(cal::WeekOf(anchor), n));
+  if (unit == "WE") return cal::WeekString(cal::AddWeeks(cal::WeekOf(anchor), n)) + "-WE";
+  if (unit == "M") {
+    auto ym = cal::AddMonths(cal::YearMonth{anchor.year, anchor.month}, n);
+    return cal::YearMonthString(ym.year, ym.month);
+  }
+  if (unit == "Q") {
+    int q = anchor.year * 4 + cal::QuarterOf(anchor.month) - 1 + n;
+    return Year4(q / 4) + "-Q" + std::to_string(q % 4 + 1);
+  }
+  if (unit == "HALF") {
+    int h = anchor.year * 2 + cal::HalfOf(anchor.month) - 1 + n;
+    return Year4(h / 2) + "-H" + std::to_string(h % 2 + 1);
+  }
+  if (unit == "Y") return Year4(anchor.year + n);
+  if (unit == "DE") return Year4(anchor.year + 10 * n).substr(0, 3);
+  if (unit == "CE") return Year4(anchor.year + 100 * n).substr(0, 2);
+  if (unit == "SEA") {
+    auto ys = cal::AddSeasons(cal::SeasonOf(anchor), n);
+    return Year4(ys.year) + "-" + cal::SeasonCode(ys.season);
+  }
+  if (unit == "H" || unit == "MIN" || unit == "S") return DayString(anchor);
+  return std::nullopt;
+}
+
+std::string DurationValue(const std::string& unit, const std::string& num) {
+  bool vague = num.empty() || num == "X";
+  int n = 1;
+  if (!vague && !ParseInt(num, &n)) vague = true;
+  auto count = [&](int scale) { return vague ? std::string("X") : std::to_string(n * scale); };
+  if (unit == "H") return "PT" + count(1) + "H";
+  if (unit == "MIN") return "PT" + count(1) + "M";
+  if (unit == "S") return "PT" + count(1) + "S";
+  if (unit == "DE") return vague ? "PXDE" : "P" + count(10) + "Y";
+  if (unit == "CE") return vague ? "PXCE" : "P" + count(100) + "Y";
+  if (unit == "HALF") return "P" + count(6) + "M";
+  if (unit == "SEA") return "P" + count(3) + "M";
+  return "P" + count(1) + unit;
+}
+
+}  // namespace
+
+void Frame::Set(Slot slot, const std::string& value) {
+  int idx = static_cast<int>(slot);
+  strs[idx] = value;
+  int v;
+  ints[idx] = ParseInt(value, &v) ? v : kUnset;
+}
+
+Frame BuildFrame(const RuleMatch& match) {
+  Frame f;
+  for (const auto& [slot, value] : match.rule->fixed) f.Set(slot, value);
+  for (const Capture& c : match.captures)
+    if (c.slot != Slot::kNone) f.Set(c.slot, c.value);
+  return f;
+}
+
+std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveContext& ctx) {
+  Resolution r;
+  r.mod = f.s(Slot::kMod);
+  const Date anchor = ctx.anchor;
+  const int dir = f.i(Slot::kDir);
+  const std::string& unit = f.s(Slot::kUnit);
+
+  if (kind == RuleKind::kDuration) {
+    r.type = TimexType::kDuration;
+    if (f.has(Slot::kValue)) {
+      r.value = f.s(Slot::kValue);
+      return r;
+    }
+    if (unit.empty()) return std::nullopt;
+    r.value = DurationValue(unit, f.s(Slot::kNum));
+    return r;
+  }
+  if (kind == RuleKind::kSet) {
+    r.type = TimexType::kSet;
+    if (f.has(Slot::kValue)) {
+      r.value = f.s(Slot::kValue);
+    } else if (f.i(Slot::kWeekday) != kUnset) {
+      r.value = "XXXX-WXX-" + std::to_string(f.i(Slot::kWeekday)) + TimePart(f);
+    } else if (f.i(Slot::kMonth) != kUnset) {
+      r.value = "XXXX-" + Two(f.i(Slot::kMonth));
+    } else if (f.has(Slot::kSeason)) {
+      r.value = "XXXX-" + f.s(Slot::kSeason);
+    } else if (!unit.empty()) {
+      r.value = DurationValue(unit, f.has(Slot::kNum) ? f.s(Slot::kNum) : "1");
+    } else if (!TimePart(f).empty()) {
+      r.value = "XXXX-XX-XX" + TimePart(f);
+    } else {
+      return std::nullopt;
+    }
+    return r;
+  }
+
+  // DATE or TIME.
+  std::string time = TimePart(f);
+  r.type = time.empty() ? TimexType::kDate : TimexType::kTime;
+  if (f.has(Slot::kValue)) {
+    r.value = f.s(Slot::kValue);
+    return r;
+  }
+  if (f.has(Slot::kRef)) {
+    r.value = f.s(Slot::kRef);
+    r.type = TimexType::kDate;
+    return r;
+  }
+  int year = f.i(Slot::kYear);
+  if (year == kUnset && f.i(Slot::kYY) != kUnset) year = ExpandYY(f.i(Slot::kYY), ctx.dct.year);
+
+  if (f.i(Slot::kCentury) != kUnset) {
+    int c = f.i(Slot::kCentury);
+    if (c < 1 || c > 30) return std::nullopt;
+    r.value = Two(c - 1);
+    return r;
+  }
+  if (f.has(Slot::kDecade)) {
+    r.value = f.s(Slot::kDecade);
+    return r;
+  }
+  auto day_value = [&](Date d) -> std::optional<Resolution> {
+    if (!d.valid()) return std::nullopt;
+    r.value = DayString(d) + time;
+    r.day = d;
+    return r;
+  };
+  if (f.i(Slot::kDayOffset) != kUnset) return day_value(anchor.AddDays(f.i(Slot::kDayOffset)));
+  if (f.has(Slot::kHoliday)) {
+    int m = 0, d = 0;
+    if (std::sscanf(f.s(Slot::kHoliday).c_str(), "%d-%d", &m, &d) != 2) return std::nullopt;
+    if (year == kUnset) year = YearFor(m, d, dir, ctx.tense, anchor);
+    return day_value(Date{year, m, d});
+  }
+  int month = f.i(Slot::kMonth);
+  if (month != kUnset) {
+    if (month < 1 || month > 12) return std::nullopt;
+    int day = f.i(Slot::kDay);
+    if (year == kUnset) year = YearFor(month, day, dir, ctx.tense, anchor);
+    if (day != kUnset) return day_value(Date{year, month, day});
+    r.value = cal::YearMonthString(year, month);
+    return r;
+  }
+  if (f.has(Slot::kSeason)) {
+    cal::Season s = SeasonFromCode(f.s(Slot::kSeason));
+    if (year == kUnset) {
+      cal::YearSeason now = cal::SeasonOf(anchor);
+      year = now.year;
+      int delta = static_cast<int>(s) - static_cast<int>(now.season);
+      if (dir == -1 && delta >= 0) --year;
+      if (dir == 1 && delta <= 0) ++year;
+      if (dir == kUnset && ctx.tense == Tense::kPast && delta > 0) --year;
+      if (dir == kUnset && ctx.tense == Tense::kFuture && delta < 0) ++year;
+    }
+    r.value = Year4(year) + "-" + cal::SeasonCode(s);
+    return r;
+  }
+  if (f.i(Slot::kQuarter) != kUnset || f.i(Slot::kHalf) != kUnset) {
+    bool q = f.i(Slot::kQuarter) != kUnset;
+    int n = q ? f.i(Slot::kQuarter) : f.i(Slot::kHalf);
+    if (n < 1 || n > (q ? 4 : 2)) return std::nullopt;
+    if (year == kUnset) {
+      year = anchor.year;
+      int now = q ? cal::QuarterOf(anchor.month) : cal::HalfOf(anchor.month);
+      if (n > now && ctx.tense != Tense::kFuture) --year;
+    }
+    r.value = Year4(year) + (q ? "-Q" : "-H") + std::to_string(n);
+    return r;
+  }
+  if (f.i(Slot::kWeekday) != kUnset) {
+    int wd = f.i(Slot::kWeekday) - 1;
+    if (wd < 0 || wd > 6) return std::nullopt;
+    Date base = anchor;
+    if (!unit.empty() && dir != kUnset && unit == "W") {
+      // "Monday of next week"
+      base = cal::MondayOfWeek(cal::AddWeeks(cal::WeekOf(anchor), dir));
+      return day_value(base.AddDays(wd));
+    }
+    return day_value(WeekdayDate(wd, dir, ctx.tense, anchor));
+  }
+  if (year != kUnset) {
+    r.value = Year4(year);
+    if (!unit.empty() && unit == "Y") return r;
+    return r;
+  }
+  if (!unit.empty()) {
+    int off = f.i(Slot::kOffset);
+    if (off != kUnset) {
+      // N units ago / later.
+      const std::string& num = f.s(Slot::kNum);
+      int n = 1;
+      if (num == "X" || (!num.empty() && !ParseInt(num, &n))) {
+        r.value = off < 0 ? "PAST_REF" : "FUTURE_REF";
+        return r;
+      }
+      auto v = ShiftedValue(unit, off * n, anchor);
+      if (!v) return std::nullopt;
+      r.value = *v;
+      return r;
+    }
+    if (dir != kUnset) {
+      auto v = ShiftedValue(unit, dir, anchor);
+      if (!v) return std::nullopt;
+      r.value = *v + (unit == "D" ? time : "");
+      if (unit == "D") r.day = anchor.AddDays(dir);
+      return r;
+    }
+    return std::nullopt;
+  }
+  if (!time.empty()) return day_value(anchor);
+  return std::nullopt;
+}
+
+}  // namespace annals

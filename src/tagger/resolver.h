@@ -1,0 +1,60 @@
+// tagger/resolver.h — from a rule match to a TimeML type, value and mod.
+//
+// A match fills a Frame: the slots its captures and fixed assignments name
+// (year, month, weekday, unit, direction, ...). Resolution reads only the
+// Frame and a Context (reference date and tense), so it is testable alone,
+// and all calendar arithmetic goes through time/calendar.h.
+#ifndef ANNALS_TAGGER_RESOLVER_H_
+#define ANNALS_TAGGER_RESOLVER_H_
+
+#include <climits>
+#include <optional>
+#include <string>
+
+#include "annals/date.h"
+#include "annals/timex.h"
+#include "tagger/matcher.h"
+#include "tagger/rules.h"
+
+namespace annals {
+
+struct Frame {
+  static constexpr int kUnset = INT_MIN;
+  int ints[static_cast<int>(Slot::kCount)];
+  std::string strs[static_cast<int>(Slot::kCount)];
+  Frame() {
+    for (int& v : ints) v = kUnset;
+  }
+  bool has(Slot s) const { return !strs[static_cast<int>(s)].empty(); }
+  int i(Slot s) const { return ints[static_cast<int>(s)]; }
+  const std::string& s(Slot s) const { return strs[static_cast<int>(s)]; }
+  void Set(Slot slot, const std::string& value);
+};
+
+// Fills a frame from a match's fixed slots and then its captures.
+Frame BuildFrame(const RuleMatch& match);
+
+enum class Tense { kUnknown, kPast, kPresent, kFuture };
+
+struct ResolveContext {
+  Date dct;     // document creation time
+  Date anchor;  // reference for relative expressions (DCT for news)
+  Tense tense = Tense::kUnknown;
+};
+
+struct Resolution {
+  TimexType type = TimexType::kDate;
+  std::string value;
+  std::string mod;
+  // The day the expression pins down, if it names one (for narrative
+  // anchoring).
+  std::optional<Date> day;
+};
+
+// Returns nullopt when the frame cannot be turned into a value (for
+// example February 30th); the match is then dropped.
+std::optional<Resolution> Resolve(const Frame& frame, RuleKind kind, const ResolveContext& ctx);
+
+}  // namespace annals
+
+#endif  // ANNALS_TAGGER_RESOLVER_H_

@@ -1,0 +1,182 @@
+#include "annals/tagger.h"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+#include "tagger/lexicon.h"
+#include "tagger/matcher.h"
+#include "tagger/resolver.h"
+#include "tagger/rules.h"
+#include "tagger/tense.h"
+#include "text/tokenizer.h"
+
+namespace annals {
+
+namespace embedded {
+extern const std::pair<std::string_view, std::string_view> kFiles[];
+extern const int kFileCount;
+}  // namespace embedded
+
+struct Tagger::Impl {
+  Lexicon lexicon;
+  std::vector<Rule> rules;
+  std::unique_ptr<Matcher> matcher;
+  int tense_class = -1;
+  int mod_class = -1, approx_class = -1;
+
+  // files: relative path ("lexicon/month.tsv", "rules/dates.rules") -> text.
+  explicit Impl(const std::map<std::string, std::string>& files) {
+    for (const auto& [path, text] : files) {
+      if (path.rfind("lexicon/", 0) != 0 || path.size() < 12 ||
+          path.compare(path.size() - 4, 4, ".tsv") != 0)
+        continue;
+      std::string name = path.substr(8, path.size() - 12);
+      lexicon.AddClass(name, text, "data/" + path);
+    }
+    for (const auto& [path, text] : files) {
+      if (path.rfind("rules/", 0) != 0 || path.size() < 13 ||
+          path.compare(path.size() - 6, 6, ".rules") != 0)
+        continue;
+      std::string family = path.substr(6, path.size() - 12);
+      for (Rule& r : ParseRules(text, family, "data/" + path, lexicon)) rules.push_back(std::move(r));
+    }
+    for (size_t i = 0; i < rules.size(); ++i) rules[i].priority = static_cast<int>(i);
+    matcher = std::make_unique<Matcher>(rules, lexicon);
+    tense_class = lexicon.ClassId("tense");
+    mod_class = lexicon.ClassId("mod");
+    approx_class = lexicon.ClassId("approx");
+  }
+
+  // Extends a match to the left over a modifier ("early", "the end of",
+  // "about", "mid-") that the rule itself did not take. Returns the new
+  // first token; sets *mod.
+  size_t ModifierStart(const std::vector<Token>& tokens, size_t begin, size_t floor,
+                       RuleKind kind, std::string* mod) const {
+    size_t gap = 0;
+    if (begin > floor && tokens[begin - 1].norm == "-" && !tokens[begin].space_before &&
+        !tokens[begin - 1].space_before)
+      gap = 1;  // "mid-March"
+    std::vector<Lexicon::Match> m;
+    for (size_t d = 4; d >= 1; --d) {
+      if (begin < floor + d + gap) continue;
+      size_t start = begin - gap - d;
+      for (int cls : {mod_class, approx_class}) {
+        if (cls < 0 || (kind == RuleKind::kDuration && cls == mod_class)) continue;
+        if (kind == RuleKind::kSet) continue;
+        m.clear();
+        lexicon.MatchAt(cls, tokens, start, &m);
+        for (const auto& x : m)
+          if (x.length == d) {
+            *mod = *x.value;
+            return start;
+          }
+      }
+    }
+    return begin;
+  }
+};
+
+namespace {
+
+bool Touches(const std::vector<Token>& tokens, size_t i) {
+  return i < tokens.size() && !tokens[i].space_before;
+}
+
+// A number glued to currency, percent or another number ("$2000",
+// "2013%", "2,013") is an amount, not a time.
+bool PartOfAmount(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  if (tokens[begin].kind == TokenKind::kNumber && begin > 0 && Touches(tokens, begin)) {
+    const std::string& p = tokens[begin - 1].norm;
+    if (p == "$" || p == "#" || p == "?" || p == "+") return true;
+    if ((p == "," || p == ".") && begin >= 2 && tokens[begin - 2].kind == TokenKind::kNumber &&
+        Touches(tokens, begin - 1))
+      return true;
+  }
+  const Token& last = tokens[end - 1];
+  if (last.kind == TokenKind::kNumber && end < tokens.size() &&
+      (tokens[end].norm == "%" || tokens[end].norm == "percent"))
+    return true;
+  if (last.kind == TokenKind::kNumber && Touches(tokens, end)) {
+    const std::string& n = tokens[end].norm;
+    if ((n == "," || n == ".") && tokens.size() > end + 1 &&
+        tokens[end + 1].kind == TokenKind::kNumber && Touches(tokens, end + 1))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Tagger::~Tagger() = default;
+
+const Tagger& Tagger::Default() {
+  static const Tagger* tagger = [] {
+    std::map<std::string, std::string> files;
+    for (int i = 0; i < embedded::kFileCount; ++i)
+      files.emplace(std::string(embedded::kFiles[i].first), std::string(embedded::kFiles[i].second));
+    return new Tagger(std::make_unique<Impl>(files));
+  }();
+  return *tagger;
+}
+
+std::unique_ptr<Tagger> Tagger::FromDirectory(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::map<std::string, std::string> files;
+  for (const char* sub : {"lexicon", "rules"}) {
+    fs::path p = fs::path(dir) / sub;
+    if (!fs::is_directory(p)) throw std::runtime_error(p.string() + ": no such directory");
+    for (const auto& entry : fs::directory_iterator(p)) {
+      if (!entry.is_regular_file()) continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      files.emplace(std::string(sub) + "/" + entry.path().filename().string(), ss.str());
+    }
+  }
+  return std::unique_ptr<Tagger>(new Tagger(std::make_unique<Impl>(files)));
+}
+
+std::vector<Timex> Tagger::Tag(std::string_view text, const TagOptions& options) const {
+  std::vector<Timex> out;
+  std::vector<Token> tokens = Tokenize(text);
+  std::vector<RuleMatch> matches = impl_->matcher->FindAll(tokens);
+  Date anchor = options.dct;
+  size_t floor = 0;  // tokens before this belong to an earlier expression
+  for (RuleMatch m : matches) {
+    if (PartOfAmount(tokens, m.begin, m.end)) continue;
+    Frame frame = BuildFrame(m);
+    if (!frame.has(Slot::kMod)) {
+      std::string mod;
+      size_t start = impl_->ModifierStart(tokens, m.begin, floor, m.rule->kind, &mod);
+      if (start < m.begin) {
+        m.begin = start;
+        frame.Set(Slot::kMod, mod);
+      }
+    }
+    floor = m.end;
+    ResolveContext ctx;
+    ctx.dct = options.dct;
+    ctx.anchor = options.type == DocType::kNarrative ? anchor : options.dct;
+    ctx.tense = TenseAround(tokens, m.begin, m.end, impl_->lexicon, impl_->tense_class);
+    std::optional<Resolution> res = Resolve(frame, m.rule->kind, ctx);
+    if (!res) continue;
+    Timex t;
+    t.begin = tokens[m.begin].begin;
+    t.end = tokens[m.end - 1].end;
+    t.text = std::string(text.substr(t.begin, t.end - t.begin));
+    t.type = res->type;
+    t.value = std::move(res->value);
+    t.mod = std::move(res->mod);
+    if (t.type == TimexType::kDate || t.type == TimexType::kTime) t.interval = ValueInterval(t.value);
+    // Narrative anchoring follows explicitly dated days and months.
+    if (res->day) anchor = *res->day;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace annals

@@ -1,0 +1,59 @@
+#include "tagger/tense.h"
+
+namespace annals {
+namespace {
+
+constexpr size_t kWindow = 8;
+
+bool EndsSentence(const Token& t) {
+  return t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm == ";";
+}
+
+Tense CueAt(const std::vector<Token>& tokens, size_t i, const Lexicon& lexicon, int cls,
+            std::vector<Lexicon::Match>* scratch) {
+  const Token& t = tokens[i];
+  if (t.kind != TokenKind::kWord) return Tense::kUnknown;
+  scratch->clear();
+  if (cls >= 0) lexicon.MatchAt(cls, tokens, i, scratch);
+  if (!scratch->empty()) {
+    const std::string& v = *(*scratch)[0].value;
+    if (v == "past") return Tense::kPast;
+    if (v == "future") return Tense::kFuture;
+    if (v == "present") return Tense::kPresent;
+    return Tense::kUnknown;
+  }
+  const std::string& w = t.norm;
+  if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t.capitalized) return Tense::kPast;
+  return Tense::kUnknown;
+}
+
+}  // namespace
+
+Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end,
+                  const Lexicon& lexicon, int tense_class) {
+  std::vector<Lexicon::Match> scratch;
+  bool left_open = true, right_open = true;
+  for (size_t d = 1; d <= kWindow && (left_open || right_open); ++d) {
+    if (left_open) {
+      if (begin < d || EndsSentence(tokens[begin - d]) ||
+          (tokens[begin - d + 1].newline_before && d > 1)) {
+        left_open = false;
+      } else {
+        Tense t = CueAt(tokens, begin - d, lexicon, tense_class, &scratch);
+        if (t != Tense::kUnknown) return t;
+      }
+    }
+    if (right_open) {
+      size_t j = end + d - 1;
+      if (j >= tokens.size() || EndsSentence(tokens[j]) || tokens[j].newline_before) {
+        right_open = false;
+      } else {
+        Tense t = CueAt(tokens, j, lexicon, tense_class, &scratch);
+        if (t != Tense::kUnknown) return t;
+      }
+    }
+  }
+  return Tense::kUnknown;
+}
+
+}  // namespace annals

@@ -1,0 +1,142 @@
+#include "text/tokenizer.h"
+
+namespace annals {
+namespace {
+
+// Decodes one UTF-8 sequence at s[i]; returns its length (0 if invalid)
+// and the code point in *cp.
+size_t DecodeUtf8(std::string_view s, size_t i, uint32_t* cp) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  size_t len;
+  uint32_t v;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    v = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    v = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    v = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0;
+    v = (v << 6) | (cc & 0x3F);
+  }
+  // Reject overlong forms and surrogates.
+  if ((len == 2 && v < 0x80) || (len == 3 && v < 0x800) || (len == 4 && v < 0x10000) ||
+      (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF)
+    return 0;
+  *cp = v;
+  return len;
+}
+
+enum class CharClass { kSpace, kNewline, kLetter, kDigit, kPunct };
+
+// Classifies a code point; for punctuation, *fold is its ASCII stand-in.
+CharClass Classify(uint32_t cp, char* fold) {
+  if (cp == '\n' || cp == '\r') return CharClass::kNewline;
+  if (cp <= ' ' || cp == 0x7F || cp == 0xA0 || (cp >= 0x80 && cp < 0xA0)) return CharClass::kSpace;
+  if (cp < 0x80) {
+    char c = static_cast<char>(cp);
+    if (c >= '0' && c <= '9') return CharClass::kDigit;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
+    *fold = c;
+    return CharClass::kPunct;
+  }
+  if (cp >= 0x2000 && cp <= 0x200B) return CharClass::kSpace;  // typographic spaces
+  if ((cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0xA2 && cp <= 0xA5)) {
+    *fold = '$';  // currency signs
+    return CharClass::kPunct;
+  }
+  if (cp == 0x2018 || cp == 0x2019 || cp == 0x201B || cp == 0x2032) {
+    *fold = '\'';
+    return CharClass::kPunct;
+  }
+  if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB) {
+    *fold = '"';
+    return CharClass::kPunct;
+  }
+  if (cp >= 0x2010 && cp <= 0x2015) {
+    *fold = '-';
+    return CharClass::kPunct;
+  }
+  if ((cp >= 0x2016 && cp <= 0x206F) || (cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 ||
+      cp == 0xF7 || (cp >= 0x3000 && cp <= 0x303F)) {
+    *fold = '?';
+    return CharClass::kPunct;
+  }
+  return CharClass::kLetter;
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> out;
+  out.reserve(text.size() / 5 + 1);
+  bool space = true, newline = false;
+  size_t i = 0;
+  bool open = false;  // out.back() is a word/number token still being extended
+  while (i < text.size()) {
+    uint32_t cp = 0;
+    size_t len = DecodeUtf8(text, i, &cp);
+    if (len == 0) {  // invalid byte: a separator
+      open = false;
+      space = true;
+      ++i;
+      continue;
+    }
+    char fold = 0;
+    CharClass cls = Classify(cp, &fold);
+    if (cls == CharClass::kSpace || cls == CharClass::kNewline) {
+      open = false;
+      space = true;
+      newline = newline || cls == CharClass::kNewline;
+      i += len;
+      continue;
+    }
+    TokenKind kind = cls == CharClass::kDigit    ? TokenKind::kNumber
+                     : cls == CharClass::kLetter ? TokenKind::kWord
+                                                 : TokenKind::kPunct;
+    if (open && out.back().kind == kind && kind != TokenKind::kPunct) {
+      out.back().end = static_cast<uint32_t>(i + len);
+    } else {
+      out.emplace_back();
+      Token& t = out.back();
+      t.begin = static_cast<uint32_t>(i);
+      t.end = static_cast<uint32_t>(i + len);
+      t.kind = kind;
+      t.space_before = space;
+      t.newline_before = newline;
+      t.capitalized = cp >= 'A' && cp <= 'Z';
+      if (kind == TokenKind::kPunct) t.norm.assign(1, fold);
+      open = kind != TokenKind::kPunct;
+      space = newline = false;
+    }
+    if (kind != TokenKind::kPunct) {
+      for (size_t k = 0; k < len; ++k) {
+        char c = text[i + k];
+        out.back().norm.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+      }
+    }
+    i += len;
+  }
+  return out;
+}
+
+int64_t TokenNumber(const Token& t) {
+  if (t.kind != TokenKind::kNumber || t.norm.size() > 9) return -1;
+  int64_t v = 0;
+  for (char c : t.norm) v = v * 10 + (c - '0');
+  return v;
+}
+
+}  // namespace annals
