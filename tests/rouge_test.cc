@@ -19,34 +19,73 @@ TEST(PorterStemmerTest, ClassicVocabulary) {
   // Examples from Porter (1980) and the reference vocabulary/output pairs.
   const std::vector<std::pair<std::string, std::string>> cases = {
       // Step 1a.
-      {"caresses", "caress"}, {"ponies", "poni"}, {"ties", "ti"},
-      {"caress", "caress"}, {"cats", "cat"},
+      {"caresses", "caress"},
+      {"ponies", "poni"},
+      {"ties", "ti"},
+      {"caress", "caress"},
+      {"cats", "cat"},
       // Step 1b.
-      {"feed", "feed"}, {"agreed", "agre"}, {"plastered", "plaster"},
-      {"bled", "bled"}, {"motoring", "motor"}, {"sing", "sing"},
-      {"conflated", "conflat"}, {"troubled", "troubl"}, {"sized", "size"},
-      {"hopping", "hop"}, {"tanned", "tan"}, {"falling", "fall"},
-      {"hissing", "hiss"}, {"fizzed", "fizz"}, {"failing", "fail"},
+      {"feed", "feed"},
+      {"agreed", "agre"},
+      {"plastered", "plaster"},
+      {"bled", "bled"},
+      {"motoring", "motor"},
+      {"sing", "sing"},
+      {"conflated", "conflat"},
+      {"troubled", "troubl"},
+      {"sized", "size"},
+      {"hopping", "hop"},
+      {"tanned", "tan"},
+      {"falling", "fall"},
+      {"hissing", "hiss"},
+      {"fizzed", "fizz"},
+      {"failing", "fail"},
       {"filing", "file"},
       // Step 1c.
-      {"happy", "happi"}, {"sky", "sky"}, {"toying", "toi"},
+      {"happy", "happi"},
+      {"sky", "sky"},
+      {"toying", "toi"},
       // Steps 2-5.
-      {"relational", "relat"}, {"conditional", "condit"}, {"rational", "ration"},
-      {"generalization", "gener"}, {"generalizations", "gener"},
-      {"oscillators", "oscil"}, {"hopeful", "hope"}, {"goodness", "good"},
-      {"electrical", "electr"}, {"formality", "formal"}, {"sensitivity", "sensit"},
-      {"revival", "reviv"}, {"allowance", "allow"}, {"inference", "infer"},
-      {"airliner", "airlin"}, {"gyroscopic", "gyroscop"}, {"adjustable", "adjust"},
-      {"defensible", "defens"}, {"irritant", "irrit"}, {"replacement", "replac"},
-      {"adjustment", "adjust"}, {"dependent", "depend"}, {"adoption", "adopt"},
-      {"homologous", "homolog"}, {"communism", "commun"}, {"activate", "activ"},
-      {"effective", "effect"}, {"bowdlerize", "bowdler"}, {"probate", "probat"},
-      {"rate", "rate"}, {"cease", "ceas"}, {"controlling", "control"},
-      {"roll", "roll"}, {"government", "govern"},
+      {"relational", "relat"},
+      {"conditional", "condit"},
+      {"rational", "ration"},
+      {"generalization", "gener"},
+      {"generalizations", "gener"},
+      {"oscillators", "oscil"},
+      {"hopeful", "hope"},
+      {"goodness", "good"},
+      {"electrical", "electr"},
+      {"formality", "formal"},
+      {"sensitivity", "sensit"},
+      {"revival", "reviv"},
+      {"allowance", "allow"},
+      {"inference", "infer"},
+      {"airliner", "airlin"},
+      {"gyroscopic", "gyroscop"},
+      {"adjustable", "adjust"},
+      {"defensible", "defens"},
+      {"irritant", "irrit"},
+      {"replacement", "replac"},
+      {"adjustment", "adjust"},
+      {"dependent", "depend"},
+      {"adoption", "adopt"},
+      {"homologous", "homolog"},
+      {"communism", "commun"},
+      {"activate", "activ"},
+      {"effective", "effect"},
+      {"bowdlerize", "bowdler"},
+      {"probate", "probat"},
+      {"rate", "rate"},
+      {"cease", "ceas"},
+      {"controlling", "control"},
+      {"roll", "roll"},
+      {"government", "govern"},
       // Initial y is a consonant.
-      {"yelling", "yell"}, {"youth", "youth"},
+      {"yelling", "yell"},
+      {"youth", "youth"},
       // Short words are left alone.
-      {"is", "is"}, {"as", "as"},
+      {"is", "is"},
+      {"as", "as"},
   };
   for (const auto& [word, stem] : cases) EXPECT_EQ(PorterStem(word), stem) << word;
 }
@@ -126,8 +165,7 @@ TEST(RougeScorerTest, CountsClipPerReferenceAndScalePeerByReferences) {
   EXPECT_DOUBLE_EQ(c[0].Precision(), 0.25);
   EXPECT_DOUBLE_EQ(c[0].Recall(), 2.0 / 3.0);
   // Bigrams run across sentence ends.
-  const std::vector<RougeCounts> d =
-      s.Score(Sents{"red", "car"}, std::vector<Sents>{{"red car"}});
+  const std::vector<RougeCounts> d = s.Score(Sents{"red", "car"}, std::vector<Sents>{{"red car"}});
   EXPECT_EQ(d[1].hit, 1);
   // An empty peer counts zero everywhere but M.
   const std::vector<RougeCounts> e = s.Score(Sents{}, refs);
@@ -179,8 +217,7 @@ TEST(RougeSharedDataTest, StopwordsAndWordNetExceptions) {
   EXPECT_EQ(s->StemToken("testes"), "testes");
   EXPECT_EQ(PorterStem("testes"), "test");
   // Exceptions apply to tokens longer than 3 bytes only: "ran" stays.
-  EXPECT_EQ(s->Tokens(Sents{"Protesters ran and spoken"}),
-            (Sents{"protest", "ran", "speak"}));
+  EXPECT_EQ(s->Tokens(Sents{"Protesters ran and spoken"}), (Sents{"protest", "ran", "speak"}));
 }
 
 TEST(RougeSharedDataTest, TilseDocumentationUnitCheckCounts) {
@@ -190,8 +227,7 @@ TEST(RougeSharedDataTest, TilseDocumentationUnitCheckCounts) {
   // Predicted sentences (date order) vs both reference timelines, concat.
   // After stopwords: peer test/sentence/content (3) x 2 refs = P 6;
   // TL1 test/match (2) + TL2 timeline (1) = M 3; H = "test" = 1.
-  const Sents pred = {"Just a test .", "Another sentence .", "Some more content .",
-                      "Even more !"};
+  const Sents pred = {"Just a test .", "Another sentence .", "Some more content .", "Even more !"};
   const std::vector<Sents> refs = {{"Just a test .", "This one does not match ."},
                                    {"Another timeline !"}};
   const std::vector<RougeCounts> c = s->Score(pred, refs);

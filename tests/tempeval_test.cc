@@ -1,7 +1,6 @@
 #include "eval/tempeval.h"
 
 #include <gtest/gtest.h>
-
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -23,7 +22,8 @@ std::string Doc(const std::string& text) {
   return "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>D1</DOCID>\n"
          "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2013-03-22\" "
          "functionInDocument=\"CREATION_TIME\">March 22, 2013</TIMEX3></DCT>\n"
-         "<TEXT>" + text + "</TEXT>\n</TimeML>\n";
+         "<TEXT>" +
+         text + "</TEXT>\n</TimeML>\n";
 }
 
 // <TIMEX3> with the given tid, type DATE unless given.
@@ -52,10 +52,10 @@ std::vector<std::string> Tokens(std::string_view text) {
 }
 
 TEST(TempevalTokenizeTest, FollowsTheToolkitTokenizer) {
-  EXPECT_EQ(Tokens("He said: \"Friday's (2009-2010) U.S.A. deal, 1,000 ... ok.\""),
-            (std::vector<std::string>{"He", "said", ":", "\"", "Friday", "'s", "(", "2009-2010",
-                                      ")", "U.S.A.", "deal", ",", "1,000", "...", "ok", ".",
-                                      "\""}));
+  EXPECT_EQ(
+      Tokens("He said: \"Friday's (2009-2010) U.S.A. deal, 1,000 ... ok.\""),
+      (std::vector<std::string>{"He", "said", ":", "\"", "Friday", "'s", "(", "2009-2010", ")",
+                                "U.S.A.", "deal", ",", "1,000", "...", "ok", ".", "\""}));
   EXPECT_EQ(Tokens("a/b;c don't end.Then mid-March"),
             (std::vector<std::string>{"a/", "b", ";", "c", "do", "n't", "end", ".", "Then",
                                       "mid-March"}));
@@ -77,7 +77,8 @@ TEST(TempevalScoreTest, ExactMatch) {
 }
 
 TEST(TempevalScoreTest, PartialOverlapIsRelaxedNotStrict) {
-  TempevalCounts c = Score(T("t1", "Sunday morning") + " x", T("t1", "Sunday") + " morning x").counts;
+  TempevalCounts c =
+      Score(T("t1", "Sunday morning") + " x", T("t1", "Sunday") + " morning x").counts;
   EXPECT_EQ(c.relaxed_recall, 1u);
   EXPECT_EQ(c.relaxed_precision, 1u);
   EXPECT_EQ(c.strict_recall, 0u);
@@ -119,7 +120,8 @@ TEST(TempevalScoreTest, WrongValueAndType) {
 }
 
 TEST(TempevalScoreTest, DisjointSpansDoNotMatch) {
-  TempevalCounts c = Score(T("t1", "Friday") + " and Monday", "Friday and " + T("t1", "Monday")).counts;
+  TempevalCounts c =
+      Score(T("t1", "Friday") + " and Monday", "Friday and " + T("t1", "Monday")).counts;
   EXPECT_EQ(c.gold, 1u);
   EXPECT_EQ(c.system, 1u);
   EXPECT_EQ(c.relaxed_recall, 0u);
@@ -141,9 +143,9 @@ TEST(TempevalScoreTest, AlteredSystemTextScoresNoSystemTimexes) {
 TEST(TempevalScoreTest, ToolkitQuirksAreReproduced) {
   // Two timexes in one token ("2009-2010"): only the last one gets an id; the
   // toolkit drops the other from both sides.
-  TempevalCounts c = Score(T("t1", "2009") + "-" + T("t2", "2010"),
-                           T("t1", "2009") + "-" + T("t2", "2010"))
-                         .counts;
+  TempevalCounts c =
+      Score(T("t1", "2009") + "-" + T("t2", "2010"), T("t1", "2009") + "-" + T("t2", "2010"))
+          .counts;
   EXPECT_EQ(c.gold, 1u);
   EXPECT_EQ(c.system, 1u);
   EXPECT_EQ(c.strict_recall, 1u);
@@ -184,6 +186,10 @@ TEST(TempevalScoreTest, ScoresFromCounts) {
   EXPECT_NEAR(s.relaxed_f1, 2 * 0.875 * 0.7 / 1.575, 1e-12);
   EXPECT_NEAR(s.value_f1, 5.0 / 7.0 * s.relaxed_f1, 1e-12);
   EXPECT_NEAR(s.type_f1, s.relaxed_f1, 1e-12);
+  // Printed as Python 2 round(x * 100, 2): exact ties go away from zero.
+  EXPECT_DOUBLE_EQ(ToolkitPercent(97.0 / 800.0), 12.13);  // 12.125
+  EXPECT_DOUBLE_EQ(ToolkitPercent(2.0 / 3.0), 66.67);
+  EXPECT_DOUBLE_EQ(ToolkitPercent(1.0), 100.0);
   // Nothing at all scores 1, as in the toolkit.
   EXPECT_DOUBLE_EQ(ComputeTempevalScores(TempevalCounts()).relaxed_f1, 1.0);
 }
@@ -213,12 +219,12 @@ TEST_F(TempevalDirTest, PairsFilesAndWarnsAboutMissingOrAlteredOnes) {
   Write("gold/c.tml", Doc(T("t1", "Tuesday") + " z"));
   Write("gold/d.tml", Doc(T("t1", "today", "2013-03-22") + " w"));
   Write("sys/a.tml", Doc(T("t1", "Friday", "2013-03-22") + " x"));
-  Write("sys/b.tml", Doc(T("t1", "Monday") + " y!"));              // text altered
+  Write("sys/b.tml", Doc(T("t1", "Monday") + " y!"));                        // text altered
   Write("sys/d.tml.TE3input", Doc(T("t1", "today", "PRESENT_REF") + " w"));  // naming variant
   TempevalReport report;
   std::string error;
-  ASSERT_TRUE(ScoreTempevalDirs((root_ / "gold").string(), (root_ / "sys").string(), &report,
-                                &error))
+  ASSERT_TRUE(
+      ScoreTempevalDirs((root_ / "gold").string(), (root_ / "sys").string(), &report, &error))
       << error;
   ASSERT_EQ(report.files.size(), 4u);
   EXPECT_TRUE(report.files[1].text_mismatch);
@@ -239,8 +245,8 @@ TEST_F(TempevalDirTest, MalformedSystemFileIsAnErrorNotACrash) {
   Write("sys/a.tml", Doc("<TIMEX3 tid=\"t1\">Friday x"));
   TempevalReport report;
   std::string error;
-  ASSERT_TRUE(ScoreTempevalDirs((root_ / "gold").string(), (root_ / "sys").string(), &report,
-                                &error));
+  ASSERT_TRUE(
+      ScoreTempevalDirs((root_ / "gold").string(), (root_ / "sys").string(), &report, &error));
   ASSERT_EQ(report.files.size(), 1u);
   EXPECT_TRUE(report.files[0].system_unreadable);
   EXPECT_EQ(report.total.gold, 1u);
@@ -248,8 +254,8 @@ TEST_F(TempevalDirTest, MalformedSystemFileIsAnErrorNotACrash) {
   ASSERT_EQ(report.warnings.size(), 1u);
   EXPECT_NE(report.warnings[0].find("line"), std::string::npos);
   // Unreadable directories fail.
-  EXPECT_FALSE(ScoreTempevalDirs((root_ / "nope").string(), (root_ / "sys").string(), &report,
-                                 &error));
+  EXPECT_FALSE(
+      ScoreTempevalDirs((root_ / "nope").string(), (root_ / "sys").string(), &report, &error));
   EXPECT_NE(error.find("nope"), std::string::npos);
 }
 
@@ -266,9 +272,9 @@ TEST(TempevalCorpusTest, PlatinumGoldAgainstItselfScores100) {
   EXPECT_EQ(report.total.gold, 136u);
   EXPECT_EQ(report.total.system, report.total.gold);
   const TempevalScores& s = report.scores;
-  for (double v : {s.strict_precision, s.strict_recall, s.strict_f1, s.relaxed_precision,
-                   s.relaxed_recall, s.relaxed_f1, s.value_f1, s.type_f1, s.value_accuracy,
-                   s.type_accuracy}) {
+  for (double v :
+       {s.strict_precision, s.strict_recall, s.strict_f1, s.relaxed_precision, s.relaxed_recall,
+        s.relaxed_f1, s.value_f1, s.type_f1, s.value_accuracy, s.type_accuracy}) {
     EXPECT_DOUBLE_EQ(v, 1.0);
   }
 }
@@ -302,8 +308,8 @@ TEST(TempevalCorpusTest, UnannotatedInputScoresZero) {
 
 #ifdef ANNALS_BINARY
 int RunEvalCli(const std::string& args) {
-  int status = std::system((std::string(ANNALS_BINARY) + " eval tempeval " + args +
-                            " >/dev/null 2>&1").c_str());
+  int status = std::system(
+      (std::string(ANNALS_BINARY) + " eval tempeval " + args + " >/dev/null 2>&1").c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 

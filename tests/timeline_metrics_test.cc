@@ -110,7 +110,8 @@ RougeScorer CaseScorer() {
 std::vector<Timeline> CaseReferences() {
   return {
       {{D(2010, 1, 1), {"timeline summarization ."}},
-       {D(2010, 1, 2), {"timeline summarization is awesome .", "coreference resolution is , too ."}},
+       {D(2010, 1, 2),
+        {"timeline summarization is awesome .", "coreference resolution is , too ."}},
        {D(2010, 1, 4), {"alignments are really nice"}}},
       {{D(2010, 1, 2), {"metrics are complicated ."}}},
   };

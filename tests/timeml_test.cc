@@ -21,14 +21,16 @@ std::string Doc(const std::string& text) {
   return "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>D1</DOCID>\n"
          "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2013-03-22\" "
          "functionInDocument=\"CREATION_TIME\">March 22, 2013</TIMEX3></DCT>\n"
-         "<TEXT>" + text + "</TEXT>\n</TimeML>\n";
+         "<TEXT>" +
+         text + "</TEXT>\n</TimeML>\n";
 }
 
 std::vector<std::string> TmlFiles(const std::string& dir, const std::string& suffix) {
   std::vector<std::string> out;
   for (const auto& e : fs::directory_iterator(dir)) {
     std::string p = e.path().string();
-    if (p.size() >= suffix.size() && p.compare(p.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    if (p.size() >= suffix.size() &&
+        p.compare(p.size() - suffix.size(), suffix.size(), suffix) == 0) {
       out.push_back(p);
     }
   }
@@ -48,9 +50,10 @@ Timex ToTimex(const TimemlTimex& x) {
 }
 
 TEST(TimeMLParseTest, ReadsDocidDctTextAndTimexes) {
-  std::string raw = Doc(
-      "\nAT&amp;T said <EVENT eid=\"e1\">on</EVENT> <TIMEX3 tid=\"t1\" type=\"DATE\" "
-      "value=\"2013-03-22\" mod=\"START\" anchorTimeID=\"t0\">Friday</TIMEX3> &lt;&quot;x&#39;&#x41;&gt;.\n");
+  std::string raw =
+      Doc("\nAT&amp;T said <EVENT eid=\"e1\">on</EVENT> <TIMEX3 tid=\"t1\" type=\"DATE\" "
+          "value=\"2013-03-22\" mod=\"START\" anchorTimeID=\"t0\">Friday</TIMEX3> "
+          "&lt;&quot;x&#39;&#x41;&gt;.\n");
   TimemlDocument doc;
   TimemlError err;
   ASSERT_TRUE(ParseTimeml(raw, &doc, &err)) << err.ToString();
@@ -87,8 +90,8 @@ TEST(TimeMLParseTest, ReadsDocidDctTextAndTimexes) {
 TEST(TimeMLParseTest, MarksTimexWithMarkupInside) {
   TimemlDocument doc;
   TimemlError err;
-  ASSERT_TRUE(ParseTimeml(Doc("<TIMEX3 tid=\"t1\">the day <SIGNAL sid=\"s1\">before</SIGNAL></TIMEX3>"),
-                          &doc, &err));
+  ASSERT_TRUE(ParseTimeml(
+      Doc("<TIMEX3 tid=\"t1\">the day <SIGNAL sid=\"s1\">before</SIGNAL></TIMEX3>"), &doc, &err));
   ASSERT_EQ(doc.timexes.size(), 1u);
   EXPECT_TRUE(doc.timexes[0].contains_markup);
   EXPECT_EQ(doc.timexes[0].text, "the day before");
@@ -101,14 +104,17 @@ TEST(TimeMLParseTest, ErrorsNameTheLine) {
     std::string needle;
   };
   const std::string dct =
-      "<DCT><TIMEX3 tid=\"t0\" functionInDocument=\"CREATION_TIME\" value=\"2013\">x</TIMEX3></DCT>\n";
+      "<DCT><TIMEX3 tid=\"t0\" functionInDocument=\"CREATION_TIME\" "
+      "value=\"2013\">x</TIMEX3></DCT>\n";
   std::vector<Case> cases = {
       {"<TimeML>\n" + dct + "</TimeML>\n", 4, "no <TEXT>"},
       {"<TimeML>\n<TEXT>a</TEXT>\n</TimeML>\n", 4, "no <DCT>"},
       {"<TimeML>\n" + dct + "<TEXT>\na <TIMEX3 tid=\"t1\"\n", 4, "unterminated tag"},
-      {"<TimeML>\n" + dct + "<TEXT>\n\na <TIMEX3 tid=t1>x</TIMEX3></TEXT></TimeML>", 5, "not quoted"},
+      {"<TimeML>\n" + dct + "<TEXT>\n\na <TIMEX3 tid=t1>x</TIMEX3></TEXT></TimeML>", 5,
+       "not quoted"},
       {"<TimeML>\n" + dct + "<TEXT>\na <TIMEX3 tid>x</TIMEX3></TEXT></TimeML>", 4, "no value"},
-      {"<TimeML>\n" + dct + "<TEXT>\na <TIMEX3 tid=\"t1>x</TIMEX3></TEXT></TimeML>", 4, "unterminated"},
+      {"<TimeML>\n" + dct + "<TEXT>\na <TIMEX3 tid=\"t1>x</TIMEX3></TEXT></TimeML>", 4,
+       "unterminated"},
       {"<TimeML>\n" + dct + "<TEXT>\na <EVENT>x</TIMEX3></TEXT></TimeML>", 4, "does not match"},
       {"<TimeML>\n" + dct + "<TEXT>\nAT&T</TEXT></TimeML>", 4, "entity"},
       {"<TimeML>\n" + dct + "<TEXT>\nabc\n", 3, "never closed"},
@@ -124,8 +130,21 @@ TEST(TimeMLParseTest, ErrorsNameTheLine) {
   }
 }
 
+TEST(TimeMLParseTest, DctCanBeOptional) {
+  std::string raw = "<TimeML>\n<TEXT>on <TIMEX3 tid=\"t1\">Friday</TIMEX3></TEXT>\n</TimeML>\n";
+  TimemlDocument doc;
+  TimemlError err;
+  EXPECT_FALSE(ParseTimeml(raw, &doc, &err));
+  TimemlParseOptions lenient;
+  lenient.require_dct = false;
+  ASSERT_TRUE(ParseTimeml(raw, lenient, &doc, &err)) << err.ToString();
+  EXPECT_TRUE(doc.dct_value.empty());
+  EXPECT_EQ(doc.timexes.size(), 1u);
+}
+
 TEST(TimeMLParseTest, ArbitraryBytesNeverCrash) {
-  std::string base = Doc("On <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2013\">2013</TIMEX3> &amp; x.");
+  std::string base =
+      Doc("On <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2013\">2013</TIMEX3> &amp; x.");
   std::mt19937 rng(7);
   static const char kAlphabet[] = "<>/=\"'&;#x TIMEX3tid\n\0\xff\xc3";
   const std::string alphabet(kAlphabet, sizeof kAlphabet - 1);
@@ -135,9 +154,14 @@ TEST(TimeMLParseTest, ArbitraryBytesNeverCrash) {
     for (int k = 0; k < edits; ++k) {
       size_t pos = rng() % (s.size() + 1);
       switch (rng() % 3) {
-        case 0: if (pos < s.size()) s.erase(pos, 1 + rng() % 8); break;
-        case 1: s.insert(pos, 1, alphabet[rng() % alphabet.size()]); break;
-        default: if (pos < s.size()) s[pos] = static_cast<char>(rng() % 256);
+        case 0:
+          if (pos < s.size()) s.erase(pos, 1 + rng() % 8);
+          break;
+        case 1:
+          s.insert(pos, 1, alphabet[rng() % alphabet.size()]);
+          break;
+        default:
+          if (pos < s.size()) s[pos] = static_cast<char>(rng() % 256);
       }
     }
     TimemlDocument doc;
@@ -216,12 +240,12 @@ TEST(TimeMLWriteTest, SnapsOrSkipsUnsafeSpans) {
   size_t y13 = doc.text.find("2013");
   size_t y14 = doc.text.find("2014");
   std::vector<Timex> in = {
-      make(last, last + 9),       // crosses <EVENT>: skipped
-      make(0, 3),                 // ends inside the entity: widened to "It’"
-      make(y13, y13 + 4),         // fine
-      make(y13 + 2, y13 + 8),     // overlaps the previous one: skipped
-      make(y14, y14 + 100),       // out of range: skipped
-      make(y14, y14),             // empty: skipped
+      make(last, last + 9),    // crosses <EVENT>: skipped
+      make(0, 3),              // ends inside the entity: widened to "It’"
+      make(y13, y13 + 4),      // fine
+      make(y13 + 2, y13 + 8),  // overlaps the previous one: skipped
+      make(y14, y14 + 100),    // out of range: skipped
+      make(y14, y14),          // empty: skipped
       make(doc.text.find("week"), doc.text.find("week") + 4),  // inside EVENT: fine
   };
   std::string out;

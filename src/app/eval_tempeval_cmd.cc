@@ -2,9 +2,8 @@
 // (Task A: timex extents, type and value) the way the official TE3 toolkit
 // does (see eval/tempeval.h).
 #include <cstdio>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "app/commands.h"
 #include "eval/tempeval.h"
@@ -50,15 +49,16 @@ nlohmann::json CountsJson(const TempevalCounts& c) {
 }
 
 nlohmann::json ScoresJson(const TempevalScores& s) {
-  return {{"strict", {{"precision", s.strict_precision}, {"recall", s.strict_recall},
-                      {"f1", s.strict_f1}}},
-          {"relaxed", {{"precision", s.relaxed_precision}, {"recall", s.relaxed_recall},
-                       {"f1", s.relaxed_f1}}},
-          {"value", {{"f1", s.value_f1}, {"accuracy", s.value_accuracy}}},
-          {"type", {{"f1", s.type_f1}, {"accuracy", s.type_accuracy}}}};
+  return {
+      {"strict",
+       {{"precision", s.strict_precision}, {"recall", s.strict_recall}, {"f1", s.strict_f1}}},
+      {"relaxed",
+       {{"precision", s.relaxed_precision}, {"recall", s.relaxed_recall}, {"f1", s.relaxed_f1}}},
+      {"value", {{"f1", s.value_f1}, {"accuracy", s.value_accuracy}}},
+      {"type", {{"f1", s.type_f1}, {"accuracy", s.type_accuracy}}}};
 }
 
-double Pct(double x) { return x * 100.0; }
+double Pct(double x) { return ToolkitPercent(x); }
 
 }  // namespace
 
@@ -117,15 +117,16 @@ int RunEvalTempeval(const Args& args) {
     return 0;
   }
   if (per_file) {
-    std::printf("%-40s %6s %6s %7s %7s %6s %6s\n", "file", "gold", "system", "strict",
-                "relaxed", "value", "type");
+    std::printf("%-40s %6s %6s %7s %7s %6s %6s\n", "file", "gold", "system", "strict", "relaxed",
+                "value", "type");
     for (const TempevalFileResult& f : report.files) {
       const TempevalCounts& fc = f.counts;
       std::printf("%-40s %6zu %6zu %7zu %7zu %6zu %6zu%s\n", f.name.c_str(), fc.gold, fc.system,
                   fc.strict_recall, fc.relaxed_recall, fc.value_match, fc.type_match,
-                  f.system_missing ? "  (no system file)"
+                  f.system_missing      ? "  (no system file)"
                   : f.system_unreadable ? "  (system file unreadable)"
-                  : f.text_mismatch ? "  (text differs)" : "");
+                  : f.text_mismatch     ? "  (text differs)"
+                                        : "");
     }
     std::printf("\n");
   }

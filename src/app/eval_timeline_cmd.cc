@@ -3,12 +3,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "app/commands.h"
 #include "eval/rouge.h"
@@ -81,8 +80,8 @@ nlohmann::json RougeJson(const eval::RougePrf& r) {
 }
 
 void PrintRow(const char* name, const eval::RougePrf& r) {
-  std::printf("%-12s %.4f %.4f %.4f   %.4f %.4f %.4f\n", name, r.rouge1.precision,
-              r.rouge1.recall, r.rouge1.f1, r.rouge2.precision, r.rouge2.recall, r.rouge2.f1);
+  std::printf("%-12s %.4f %.4f %.4f   %.4f %.4f %.4f\n", name, r.rouge1.precision, r.rouge1.recall,
+              r.rouge1.f1, r.rouge2.precision, r.rouge2.recall, r.rouge2.f1);
 }
 
 }  // namespace
@@ -117,7 +116,8 @@ int RunEvalTimeline(const Args& args) {
     }
   }
   if (files.size() < 2) {
-    std::fprintf(stderr, "annals eval timeline: need a predicted and at least one reference file\n\n%s",
+    std::fprintf(stderr,
+                 "annals eval timeline: need a predicted and at least one reference file\n\n%s",
                  kUsage);
     return 2;
   }
@@ -175,7 +175,7 @@ int RunEvalTimeline(const Args& args) {
     return 0;
   }
   std::printf("%-12s %-20s   %s\n", "", "ROUGE-1", "ROUGE-2");
-  std::printf("%-12s %-6s %-6s %-6s   %-6s %-6s %-6s\n", "", "P", "R", "F", "P", "R", "F");
+  std::printf("%-12s %-6s %-6s %-6s   %-6s %-6s %s\n", "", "P", "R", "F", "P", "R", "F");
   PrintRow("concat", s.concat);
   PrintRow("agreement", s.agreement);
   PrintRow("align+ m:1", s.align_m1);

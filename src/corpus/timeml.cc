@@ -18,11 +18,20 @@ std::string XmlEscape(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -69,11 +78,26 @@ bool DecodeEntity(std::string_view raw, size_t i, std::string* out, size_t* len)
   if (semi == std::string_view::npos || semi - i > 12) return false;
   std::string_view name = raw.substr(i + 1, semi - i - 1);
   *len = semi - i + 1;
-  if (name == "amp") { out->push_back('&'); return true; }
-  if (name == "lt") { out->push_back('<'); return true; }
-  if (name == "gt") { out->push_back('>'); return true; }
-  if (name == "quot") { out->push_back('"'); return true; }
-  if (name == "apos") { out->push_back('\''); return true; }
+  if (name == "amp") {
+    out->push_back('&');
+    return true;
+  }
+  if (name == "lt") {
+    out->push_back('<');
+    return true;
+  }
+  if (name == "gt") {
+    out->push_back('>');
+    return true;
+  }
+  if (name == "quot") {
+    out->push_back('"');
+    return true;
+  }
+  if (name == "apos") {
+    out->push_back('\'');
+    return true;
+  }
   if (name.size() < 2 || name[0] != '#') return false;
   uint32_t cp = 0;
   bool hex = name[1] == 'x' || name[1] == 'X';
@@ -101,8 +125,8 @@ bool DecodeEntity(std::string_view raw, size_t i, std::string* out, size_t* len)
 
 bool IsNameChar(char c) {
   unsigned char u = static_cast<unsigned char>(c);
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_' || c == '-' || c == '.' || c == ':' || u >= 0x80;
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-' || c == '.' || c == ':' || u >= 0x80;
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -115,8 +139,7 @@ struct ParsedTag {
 };
 
 // Parses the tag raw[begin, end] where raw[begin] == '<' and raw[end] == '>'.
-bool ParseTag(std::string_view raw, size_t begin, size_t end, ParsedTag* tag,
-              TimemlError* err) {
+bool ParseTag(std::string_view raw, size_t begin, size_t end, ParsedTag* tag, TimemlError* err) {
   size_t i = begin + 1;
   if (raw[i] == '/') {
     tag->closing = true;
@@ -204,6 +227,11 @@ std::string Trim(std::string_view s) {
 }  // namespace
 
 bool ParseTimeml(std::string_view raw, TimemlDocument* doc, TimemlError* err) {
+  return ParseTimeml(raw, TimemlParseOptions(), doc, err);
+}
+
+bool ParseTimeml(std::string_view raw, const TimemlParseOptions& options, TimemlDocument* doc,
+                 TimemlError* err) {
   *doc = TimemlDocument();
   struct Open {
     std::string name;
@@ -316,8 +344,8 @@ bool ParseTimeml(std::string_view raw, TimemlDocument* doc, TimemlError* err) {
 
       // DCT: the CREATION_TIME TIMEX3 inside <DCT> (else its first TIMEX3).
       if (!in_text && !tag.closing && tag.name == "TIMEX3") {
-        bool in_dct = std::any_of(stack.begin(), stack.end(),
-                                  [](const Open& o) { return o.name == "DCT"; });
+        bool in_dct =
+            std::any_of(stack.begin(), stack.end(), [](const Open& o) { return o.name == "DCT"; });
         const std::string* fn = FindAttr(tag, "functionInDocument");
         bool creation = fn != nullptr && *fn == "CREATION_TIME";
         if (in_dct && (!have_dct_timex || (creation && !dct_from_creation_time))) {
@@ -392,8 +420,10 @@ bool ParseTimeml(std::string_view raw, TimemlDocument* doc, TimemlError* err) {
     return Fail(raw, stack.back().raw_begin, "<" + stack.back().name + "> is never closed", err);
   }
   if (!seen_text) return Fail(raw, n, "no <TEXT> element", err);
-  if (!seen_dct) return Fail(raw, n, "no <DCT> element", err);
-  if (!have_dct_timex) return Fail(raw, n, "<DCT> holds no TIMEX3", err);
+  if (options.require_dct && !seen_dct) return Fail(raw, n, "no <DCT> element", err);
+  if (options.require_dct && !have_dct_timex) {
+    return Fail(raw, n, "<DCT> holds no TIMEX3", err);
+  }
   return true;
 }
 
@@ -466,9 +496,8 @@ bool WriteTimeml(std::string_view raw, const std::vector<Timex>& timexes,
     do {
       tid = "t" + std::to_string(next_tid++);
     } while (used_tids.count(tid) != 0);
-    std::string open = "<TIMEX3 tid=\"" + tid + "\" type=\"" +
-                       XmlEscape(TimexTypeName(t->type)) + "\" value=\"" + XmlEscape(t->value) +
-                       "\"";
+    std::string open = "<TIMEX3 tid=\"" + tid + "\" type=\"" + XmlEscape(TimexTypeName(t->type)) +
+                       "\" value=\"" + XmlEscape(t->value) + "\"";
     if (!t->mod.empty()) open += " mod=\"" + XmlEscape(t->mod) + "\"";
     open += ">";
     // Open right before the first character (after any tags at b), close

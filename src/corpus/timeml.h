@@ -32,10 +32,10 @@ struct TimemlError {
 
 // One TIMEX3 element inside <TEXT>.
 struct TimemlTimex {
-  size_t begin = 0;  // plain-text byte offset of the first covered byte
-  size_t end = 0;    // plain-text byte offset one past the last covered byte
-  std::string text;  // plain (decoded) covered text
-  std::string raw_text;  // the raw bytes between the opening and closing tag
+  size_t begin = 0;                   // plain-text byte offset of the first covered byte
+  size_t end = 0;                     // plain-text byte offset one past the last covered byte
+  std::string text;                   // plain (decoded) covered text
+  std::string raw_text;               // the raw bytes between the opening and closing tag
   std::string tid, type, value, mod;  // decoded; empty when absent
   // Every attribute in document order (decoded), tid/type/value/mod included.
   std::vector<std::pair<std::string, std::string>> attributes;
@@ -54,7 +54,7 @@ struct TimemlTag {
   std::string name;
   size_t raw_begin = 0, raw_end = 0;  // the bytes `<...>`
   size_t plain_offset = 0;            // plain-text offset the tag sits before
-  int timex = -1;  // index into TimemlDocument::timexes for TIMEX3 tags
+  int timex = -1;                     // index into TimemlDocument::timexes for TIMEX3 tags
 };
 
 struct TimemlDocument {
@@ -73,9 +73,7 @@ struct TimemlDocument {
   std::vector<TimemlTag> tags;       // all tags inside TEXT, in document order
 
   // Raw offset of plain offset `p` (p == text.size() maps to text_raw_end).
-  size_t RawOffset(size_t p) const {
-    return p < raw_begin.size() ? raw_begin[p] : text_raw_end;
-  }
+  size_t RawOffset(size_t p) const { return p < raw_begin.size() ? raw_begin[p] : text_raw_end; }
 };
 
 // Parses a TimeML document. Requires a <DCT> holding a TIMEX3 with
@@ -84,6 +82,14 @@ struct TimemlDocument {
 // (name="value" or name='value'), and entity references are known. On
 // failure returns false and fills *err; *doc is then unspecified.
 bool ParseTimeml(std::string_view raw, TimemlDocument* doc, TimemlError* err);
+
+struct TimemlParseOptions {
+  // When false a document without <DCT> (or without a TIMEX3 in it) is
+  // accepted with empty dct_value/dct_tid: a scorer can still score its TEXT.
+  bool require_dct = true;
+};
+bool ParseTimeml(std::string_view raw, const TimemlParseOptions& options, TimemlDocument* doc,
+                 TimemlError* err);
 
 struct TimemlWriteOptions {
   // Remove the TIMEX3 tags already inside <TEXT> (gold annotations) before

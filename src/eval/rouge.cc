@@ -99,7 +99,8 @@ bool EndsWith(std::string_view w, std::string_view s) { return w.ends_with(s); }
 size_t LongestSuffix(std::string_view w, std::span<const std::string_view> list) {
   size_t best = std::string_view::npos;
   for (size_t i = 0; i < list.size(); ++i) {
-    if (EndsWith(w, list[i]) && (best == std::string_view::npos || list[i].size() > list[best].size())) {
+    if (EndsWith(w, list[i]) &&
+        (best == std::string_view::npos || list[i].size() > list[best].size())) {
       best = i;
     }
   }
@@ -112,20 +113,24 @@ struct Rule {
 };
 
 constexpr std::array<Rule, 21> kStep2 = {{
-    {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"},
-    {"izer", "ize"},    {"bli", "ble"},     {"alli", "al"},    {"entli", "ent"},
-    {"eli", "e"},       {"ousli", "ous"},   {"ization", "ize"}, {"ation", "ate"},
-    {"ator", "ate"},    {"alism", "al"},    {"iveness", "ive"}, {"fulness", "ful"},
-    {"ousness", "ous"}, {"aliti", "al"},    {"iviti", "ive"},  {"biliti", "ble"},
+    {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"}, {"izer", "ize"},
+    {"bli", "ble"},     {"alli", "al"},     {"entli", "ent"}, {"eli", "e"},     {"ousli", "ous"},
+    {"ization", "ize"}, {"ation", "ate"},   {"ator", "ate"},  {"alism", "al"},  {"iveness", "ive"},
+    {"fulness", "ful"}, {"ousness", "ous"}, {"aliti", "al"},  {"iviti", "ive"}, {"biliti", "ble"},
     {"logi", "log"},
 }};
 constexpr std::array<Rule, 7> kStep3 = {{
-    {"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"},
-    {"ical", "ic"},  {"ful", ""},   {"ness", ""},
+    {"icate", "ic"},
+    {"ative", ""},
+    {"alize", "al"},
+    {"iciti", "ic"},
+    {"ical", "ic"},
+    {"ful", ""},
+    {"ness", ""},
 }};
 constexpr std::array<std::string_view, 16> kStep4 = {
-    "al", "ance", "ence", "er",  "ic",  "able", "ible", "ant",
-    "ement", "ou", "ism", "ate", "iti", "ous",  "ive",  "ize",
+    "al",    "ance", "ence", "er",  "ic",  "able", "ible", "ant",
+    "ement", "ou",   "ism",  "ate", "iti", "ous",  "ive",  "ize",
 };
 
 template <size_t N>
@@ -179,7 +184,8 @@ std::string PorterStem(std::string_view word) {
   }
 
   // Step 1c: y -> i after a vowel somewhere in the stem.
-  if (!w.empty() && w.back() == 'y' && HasVowel(std::string_view(w).substr(0, w.size() - 1))) w.back() = 'i';
+  if (!w.empty() && w.back() == 'y' && HasVowel(std::string_view(w).substr(0, w.size() - 1)))
+    w.back() = 'i';
 
   ApplyRules(w, kStep2);
   ApplyRules(w, kStep3);

@@ -57,12 +57,12 @@ struct RougeCounts {
 // stemmed tokens joined by single spaces, as ROUGE builds them.
 struct NgramProfile {
   std::vector<std::unordered_map<std::string, int>> counts;  // [n-1]
-  std::vector<int64_t> totals;                                // [n-1]
+  std::vector<int64_t> totals;                               // [n-1]
 };
 
 struct RougeOptions {
-  int max_n = 2;            // -n 2
-  bool stem = true;         // -m
+  int max_n = 2;                 // -n 2
+  bool stem = true;              // -m
   bool remove_stopwords = true;  // -s
   // Reproduce two artefacts of the pyrouge wrapper tilse uses to feed
   // ROUGE its SEE/HTML files: '^' is written as "&circ;" (so it scores as

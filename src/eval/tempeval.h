@@ -19,14 +19,14 @@
 namespace annals {
 
 struct TempevalCounts {
-  size_t gold = 0;    // gold TIMEX3s the toolkit sees (DCT excluded)
-  size_t system = 0;  // system TIMEX3s the toolkit sees (DCT excluded)
+  size_t gold = 0;               // gold TIMEX3s the toolkit sees (DCT excluded)
+  size_t system = 0;             // system TIMEX3s the toolkit sees (DCT excluded)
   size_t strict_recall = 0;      // gold timexes with an exact-text match
   size_t relaxed_recall = 0;     // gold timexes with an overlapping match
   size_t strict_precision = 0;   // system timexes with an exact-text match
   size_t relaxed_precision = 0;  // system timexes with an overlapping match
-  size_t type_match = 0;   // relaxed gold matches whose type agrees
-  size_t value_match = 0;  // relaxed gold matches whose value agrees
+  size_t type_match = 0;         // relaxed gold matches whose type agrees
+  size_t value_match = 0;        // relaxed gold matches whose value agrees
 
   void Add(const TempevalCounts& o);
 };
@@ -43,6 +43,11 @@ struct TempevalScores {
 // timexes at all scores 1 everywhere.
 TempevalScores ComputeTempevalScores(const TempevalCounts& c);
 
+// `fraction` as the toolkit prints it: Python 2 round(fraction * 100, 2),
+// i.e. the double product rounded to two decimals, exact ties away from zero
+// (printf's "%.2f" would round 12.125 down).
+double ToolkitPercent(double fraction);
+
 // The toolkit's tokenization of plain text (its Schmid-style tokenize.pl),
 // as [begin, end) byte ranges in order. Exposed for tests.
 std::vector<std::pair<size_t, size_t>> Te3Tokenize(std::string_view text);
@@ -50,8 +55,8 @@ std::vector<std::pair<size_t, size_t>> Te3Tokenize(std::string_view text);
 struct TempevalFileResult {
   std::string name;  // gold file name
   TempevalCounts counts;
-  bool system_missing = false;   // no system file: scored with no timexes
-  bool text_mismatch = false;    // system text differs: scored with no timexes
+  bool system_missing = false;     // no system file: scored with no timexes
+  bool text_mismatch = false;      // system text differs: scored with no timexes
   bool system_unreadable = false;  // system file did not parse
 };
 

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 #include <unordered_map>
+#include <utility>
 
 namespace annals::eval {
 namespace {
@@ -141,27 +142,41 @@ std::set<Date> RefDates(std::span<const Timeline> refs) {
   return dates;
 }
 
-// Token counts for the rough ROUGE-1 of the alignment cost.
-using Bag = std::unordered_map<std::string, int>;
+// Token counts for the rough ROUGE-1 of the alignment cost, as (token id,
+// count) sorted by id: the cost matrix compares every predicted with every
+// reference summary, and merging two short sorted vectors is much cheaper
+// than hashing strings.
+using Bag = std::vector<std::pair<int, int>>;
 
-Bag RoughBag(std::span<const std::string> sentences) {
-  Bag bag;
-  for (const std::string& s : sentences) {
-    size_t i = 0;
-    while (i < s.size()) {
-      while (i < s.size() && IsSpace(s[i])) ++i;
-      size_t j = i;
-      while (j < s.size() && !IsSpace(s[j])) ++j;
-      if (j > i) {
-        std::string_view tok(s.data() + i, j - i);
-        // Python's `tok not in string.punctuation` is a substring test.
-        if (kPunctuation.find(tok) == std::string_view::npos) ++bag[std::string(tok)];
+class RoughVocabulary {
+ public:
+  Bag BagOf(std::span<const std::string> sentences) {
+    std::unordered_map<int, int> counts;
+    for (const std::string& s : sentences) {
+      size_t i = 0;
+      while (i < s.size()) {
+        while (i < s.size() && IsSpace(s[i])) ++i;
+        size_t j = i;
+        while (j < s.size() && !IsSpace(s[j])) ++j;
+        if (j > i) {
+          std::string_view tok(s.data() + i, j - i);
+          // Python's `tok not in string.punctuation` is a substring test.
+          if (kPunctuation.find(tok) == std::string_view::npos) {
+            auto [it, added] = ids_.try_emplace(std::string(tok), static_cast<int>(ids_.size()));
+            ++counts[it->second];
+          }
+        }
+        i = j;
       }
-      i = j;
     }
+    Bag bag(counts.begin(), counts.end());
+    std::sort(bag.begin(), bag.end());
+    return bag;
   }
-  return bag;
-}
+
+ private:
+  std::unordered_map<std::string, int> ids_;
+};
 
 int64_t BagTotal(const Bag& bag) {
   int64_t n = 0;
@@ -169,17 +184,29 @@ int64_t BagTotal(const Bag& bag) {
   return n;
 }
 
+int64_t Overlap(const Bag& a, const Bag& b) {
+  int64_t match = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      match += std::min(a[i].second, b[j].second);
+      ++i;
+      ++j;
+    }
+  }
+  return match;
+}
+
 // tilse's compute_rouge_approximation on precomputed bags; the arithmetic
 // follows its order so that equal costs tie the same way.
 double RoughF(const Bag& pred, int64_t pred_total, const std::vector<const Bag*>& refs,
               int64_t refs_total) {
   int64_t match = 0;
-  for (const auto& [tok, count] : pred) {
-    for (const Bag* ref : refs) {
-      auto it = ref->find(tok);
-      if (it != ref->end()) match += std::min(count, it->second);
-    }
-  }
+  for (const Bag* ref : refs) match += Overlap(pred, *ref);
   const int64_t prec_denom = static_cast<int64_t>(refs.size()) * pred_total;
   const double precision = prec_denom == 0 ? 0.0 : double(match) / double(prec_denom);
   const double recall = refs_total == 0 ? 0.0 : double(match) / double(refs_total);
@@ -334,9 +361,10 @@ RougePrf EvaluateAgreement(const RougeScorer& scorer, const Timeline& pred,
 
 double RoughRouge1F(std::span<const std::string> pred,
                     std::span<const std::vector<std::string>> refs) {
-  const Bag p = RoughBag(pred);
+  RoughVocabulary vocab;
+  const Bag p = vocab.BagOf(pred);
   std::vector<Bag> r;
-  for (const auto& ref : refs) r.push_back(RoughBag(ref));
+  for (const auto& ref : refs) r.push_back(vocab.BagOf(ref));
   std::vector<const Bag*> ptrs;
   int64_t refs_total = 0;
   for (const Bag& b : r) {
@@ -355,17 +383,18 @@ RougePrf EvaluateAlignM1(const RougeScorer& scorer, const Timeline& pred,
   for (const auto& [d, s] : pred) pd.push_back(d);
 
   // Rough bags, once per summary.
+  RoughVocabulary vocab;
   std::vector<Bag> pred_bags;
   std::vector<int64_t> pred_totals;
   for (const Date& d : pd) {
-    pred_bags.push_back(RoughBag(SummaryOf(pred, d)));
+    pred_bags.push_back(vocab.BagOf(SummaryOf(pred, d)));
     pred_totals.push_back(BagTotal(pred_bags.back()));
   }
   std::vector<std::vector<Bag>> ref_bags(rd.size());
   std::vector<int64_t> ref_totals(rd.size(), 0);
   for (size_t j = 0; j < rd.size(); ++j) {
     for (const Timeline& ref : refs) {
-      ref_bags[j].push_back(RoughBag(SummaryOf(ref, rd[j])));
+      ref_bags[j].push_back(vocab.BagOf(SummaryOf(ref, rd[j])));
       ref_totals[j] += BagTotal(ref_bags[j].back());
     }
   }
@@ -472,8 +501,10 @@ TimelineScores AverageScores(std::span<const TimelineScores> per_task) {
     out.f1 = F1(out.precision, out.recall);
     return out;
   };
-  avg.concat.rouge1 = average([](const TimelineScores& t) -> const Prf& { return t.concat.rouge1; });
-  avg.concat.rouge2 = average([](const TimelineScores& t) -> const Prf& { return t.concat.rouge2; });
+  avg.concat.rouge1 =
+      average([](const TimelineScores& t) -> const Prf& { return t.concat.rouge1; });
+  avg.concat.rouge2 =
+      average([](const TimelineScores& t) -> const Prf& { return t.concat.rouge2; });
   avg.agreement.rouge1 =
       average([](const TimelineScores& t) -> const Prf& { return t.agreement.rouge1; });
   avg.agreement.rouge2 =

@@ -38,8 +38,7 @@ struct TimelineReadOptions {
 // line before the dashes — return nullopt and set *error to
 // "<name>:<line>: <what>".
 std::optional<Timeline> ParseTimeline(std::string_view text, std::string_view name,
-                                      std::string* error,
-                                      const TimelineReadOptions& options = {});
+                                      std::string* error, const TimelineReadOptions& options = {});
 // Reads and parses a file; an unreadable file is an error naming the path.
 std::optional<Timeline> ReadTimelineFile(const std::string& path, std::string* error,
                                          const TimelineReadOptions& options = {});

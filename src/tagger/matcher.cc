@@ -40,6 +40,16 @@ Matcher::Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon)
 
 void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tokens, size_t i,
                           std::vector<Option>* out) const {
+  if (item.negate) {
+    // Negative lookahead: succeeds, consuming nothing, when the positive
+    // item has no way to match here.
+    PatternItem positive = item;
+    positive.negate = false;
+    std::vector<Option> probe;
+    ItemOptions(positive, tokens, i, &probe);
+    if (probe.empty()) out->push_back({0, ""});
+    return;
+  }
   if (i >= tokens.size()) return;
   const Token& t = tokens[i];
   if (item.touch && t.space_before) return;
@@ -203,6 +213,11 @@ void Matcher::Extend(const Rule& rule, size_t item, const std::vector<Token>& to
       while (rule.items[first_span_item].context) ++first_span_item;
       caps->push_back({Slot::kNone, std::string(1, item < first_span_item ? '<' : '>') +
                                         std::string(o.length, '.')});
+    }
+    if (it.negate) {  // consumed nothing, captured nothing
+      Extend(rule, item + 1, tokens, tok, caps, start, best);
+      caps->pop_back();
+      continue;
     }
     // Context items capture too ("March 3-5": the 5 takes March from its
     // context); a later capture of the same slot overrides an earlier one.

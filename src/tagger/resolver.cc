@@ -68,14 +68,14 @@ int YearFor(int month, int day, int dir, Tense tense, Date anchor) {
   if (dir == -1) return before(month, day == kUnset ? 32 : d) || (day == kUnset && month < am) ? y : y - 1;
   if (dir == 1) return after(month, day == kUnset ? 0 : d) && !(day == kUnset && month == am) ? y : y + 1;
   if (dir == 0) return y;
-  if (tense == Tense::kPast && after(month, d)) return y - 1;
-  if (tense == Tense::kFuture && before(month, d)) return y + 1;
-  if (tense == Tense::kUnknown || tense == Tense::kPresent) {
-    int64_t here = Date{y, month, std::min(d, DaysInMonth(y, month))}.ToDays();
-    int64_t diff = here - anchor.ToDays();
-    if (diff > 183) return y - 1;
-    if (diff < -183) return y + 1;
-  }
+  // Nearest occurrence, unless the tense points the other way by more
+  // than a month: deadlines a few days ahead are often reported in the
+  // past tense ("said he must leave by Jan. 14").
+  int64_t diff = Date{y, month, std::min(d, DaysInMonth(y, month))}.ToDays() - anchor.ToDays();
+  if (diff > 183) return y - 1;
+  if (diff < -183) return y + 1;
+  if (tense == Tense::kPast && diff > 31) return y - 1;
+  if (tense == Tense::kFuture && diff < -31) return y + 1;
   return y;
 }
 
@@ -123,8 +123,9 @@ std::optional<std::string> ShiftedValue(const std::string& unit, int n, Date anc
     return Year4(h / 2) + "-H" + std::to_string(h % 2 + 1);
   }
   if (unit == "Y") return Year4(anchor.year + n);
-  if (unit == "DE") return Year4(anchor.year + 10 * n).substr(0, 3);
-  if (unit == "CE") return Year4(anchor.year + 100 * n).substr(0, 2);
+  // "this decade" names the decade; "a decade ago" the year ten years back.
+  if (unit == "DE") return n == 0 ? Year4(anchor.year).substr(0, 3) : Year4(anchor.year + 10 * n);
+  if (unit == "CE") return n == 0 ? Year4(anchor.year).substr(0, 2) : Year4(anchor.year + 100 * n);
   if (unit == "SEA") {
     auto ys = cal::AddSeasons(cal::SeasonOf(anchor), n);
     return Year4(ys.year) + "-" + cal::SeasonCode(ys.season);

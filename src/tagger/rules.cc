@@ -133,6 +133,10 @@ class Parser {
         it.touch = true;
         w.remove_prefix(1);
       }
+      if (it.context && w.size() > 1 && w[0] == '!') {
+        it.negate = true;
+        w.remove_prefix(1);
+      }
       if (w.size() > 1 && w.back() == '?') {
         it.optional = true;
         w.remove_suffix(1);

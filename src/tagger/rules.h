@@ -17,6 +17,8 @@
 //   ~item              must touch the previous token (no space between)
 //   ^item              context: must be there, but is not part of the span
 //                      (only at the start or the end of a pattern)
+//   ^!item             negative context: the next token must not match
+//                      (consumes nothing)
 // Punctuation is written as itself: , . - / : '
 //
 // `kind` is date (the default), time, duration or set; `set: slot=value`
@@ -62,6 +64,7 @@ struct PatternItem {
   bool optional = false;
   bool touch = false;    // no whitespace before
   bool context = false;  // not part of the span
+  bool negate = false;   // context only: the token must NOT match
 };
 
 enum class RuleKind { kDate, kTime, kDuration, kSet };
