@@ -452,16 +452,19 @@ class GzJsonlReader : public JsonlReader {
     ftext.out = &doc->text;
     bool is_object = false;
     std::string error;
-    if (!JsonLineParser(line).Parse(&fid, &ftime, &ftext, &is_object, &error)) {
-      doc->text.clear();
-      SetError(err, path_, line_, error);
-      return true;
-    }
     auto fail = [&](std::string message) {
-      doc->text.clear();
+      // Do not leave a large partial text (or reservation) in *doc.
+      if (doc->text.capacity() > kKeepLineCapacity) {
+        std::string().swap(doc->text);
+      } else {
+        doc->text.clear();
+      }
       SetError(err, path_, line_, std::move(message));
       return true;
     };
+    if (!JsonLineParser(line).Parse(&fid, &ftime, &ftext, &is_object, &error)) {
+      return fail(std::move(error));
+    }
     if (!is_object) return fail("not a JSON object");
     if (!ftime.present) return fail("missing \"time\"");
     if (ftime.kind != 's')

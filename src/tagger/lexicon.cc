@@ -45,9 +45,12 @@ void Lexicon::AddClass(const std::string& name, std::string_view tsv, const std:
     if (e.tokens.empty()) fail("empty phrase");
     cls.entries.push_back(std::move(e));
   }
+  if (it->second >= 64) throw std::runtime_error(source + ": more than 64 lexicon classes");
   cls.by_first.clear();
-  for (size_t k = 0; k < cls.entries.size(); ++k)
+  for (size_t k = 0; k < cls.entries.size(); ++k) {
     cls.by_first[cls.entries[k].tokens[0]].push_back(static_cast<int>(k));
+    starts_[cls.entries[k].tokens[0]] |= uint64_t{1} << it->second;
+  }
   for (auto& [first, idx] : cls.by_first)
     std::stable_sort(idx.begin(), idx.end(), [&](int a, int b) {
       return cls.entries[a].tokens.size() > cls.entries[b].tokens.size();

@@ -10,6 +10,7 @@
 #ifndef ANNALS_TAGGER_LEXICON_H_
 #define ANNALS_TAGGER_LEXICON_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,6 +38,13 @@ class Lexicon {
   // longest first.
   void MatchAt(int id, const std::vector<Token>& tokens, size_t i, std::vector<Match>* out) const;
 
+  // Bit c set when some entry of class c (c < 64) starts with `norm`: one
+  // hash lookup tells which classes can match at a token.
+  uint64_t StartingClasses(const std::string& norm) const {
+    auto it = starts_.find(norm);
+    return it == starts_.end() ? 0 : it->second;
+  }
+
   // Entries of a class as (phrase, value), for tests and documentation.
   std::vector<std::pair<std::string, std::string>> Entries(const std::string& name) const;
 
@@ -55,6 +63,7 @@ class Lexicon {
   };
   std::vector<Class> classes_;
   std::unordered_map<std::string, int> ids_;
+  std::unordered_map<std::string, uint64_t> starts_;
 };
 
 }  // namespace annals

@@ -19,9 +19,10 @@ Matcher::Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon)
   for (const Rule& r : rules)
     for (const PatternItem& it : r.items) max_class = std::max(max_class, it.class_id + 1);
   by_class_.resize(max_class);
+  for (const Rule& r : rules) max_items_ = std::max(max_items_, r.items.size());
   for (size_t ri = 0; ri < rules.size(); ++ri) {
     std::vector<bool> seen_class(max_class, false);
-    bool builtin = false;
+    bool digit_builtin = false, word_builtin = false;
     for (const PatternItem& it : rules[ri].items) {
       for (const std::string& w : it.words) {
         auto& v = by_word_[w];
@@ -31,14 +32,19 @@ Matcher::Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon)
         seen_class[it.class_id] = true;
         by_class_[it.class_id].push_back(static_cast<int>(ri));
       }
-      if (it.builtin != Builtin::kNone) builtin = true;
+      if (it.builtin == Builtin::kNum || it.builtin == Builtin::kOrd)
+        word_builtin = true;
+      else if (it.builtin != Builtin::kNone)
+        digit_builtin = true;
       if (!it.optional) break;
     }
-    if (builtin) by_builtin_.push_back(static_cast<int>(ri));
+    if (digit_builtin || word_builtin) by_digit_builtin_.push_back(static_cast<int>(ri));
+    if (word_builtin) by_word_builtin_.push_back(static_cast<int>(ri));
   }
 }
 
-void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tokens, size_t i,
+void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tokens,
+                          const std::vector<uint64_t>& starts, size_t i,
                           std::vector<Option>* out) const {
   if (item.negate) {
     // Negative lookahead: succeeds, consuming nothing, when the positive
@@ -46,7 +52,7 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
     PatternItem positive = item;
     positive.negate = false;
     std::vector<Option> probe;
-    ItemOptions(positive, tokens, i, &probe);
+    ItemOptions(positive, tokens, starts, i, &probe);
     if (probe.empty()) out->push_back({0, ""});
     return;
   }
@@ -61,7 +67,9 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
       }
     return;
   }
+  auto may_start = [&](int cls) { return cls >= 0 && cls < 64 && (starts[i] >> cls) & 1; };
   if (item.class_id >= 0) {
+    if (!may_start(item.class_id)) return;
     std::vector<Lexicon::Match> m;
     lexicon_.MatchAt(item.class_id, tokens, i, &m);
     for (const auto& x : m) out->push_back({x.length, *x.value});
@@ -94,7 +102,8 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
         if (s && IsOrdinalSuffix(s->norm)) out->push_back({2, std::to_string(n)});
         if (item.builtin == Builtin::kDay) out->push_back({1, std::to_string(n)});
       }
-      if (item.builtin == Builtin::kOrd && ordinal_class_ >= 0 && t.kind == TokenKind::kWord) {
+      if (item.builtin == Builtin::kOrd && t.kind == TokenKind::kWord &&
+          (may_start(ordinal_class_) || may_start(number_class_))) {
         std::vector<Lexicon::Match> m;
         lexicon_.MatchAt(ordinal_class_, tokens, i, &m);
         // "twenty-first", "twenty first": a tens number word, then an ordinal.
@@ -153,7 +162,7 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
         out->push_back({1, std::to_string(n)});
         return;
       }
-      if (number_class_ < 0 || t.kind != TokenKind::kWord) return;
+      if (!may_start(number_class_) || t.kind != TokenKind::kWord) return;
       std::vector<Lexicon::Match> m;
       lexicon_.MatchAt(number_class_, tokens, i, &m);
       for (const auto& tm : m) {
@@ -176,8 +185,10 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
   }
 }
 
-void Matcher::Extend(const Rule& rule, size_t item, const std::vector<Token>& tokens, size_t tok,
-                     std::vector<Capture>* caps, size_t start, RuleMatch* best) const {
+void Matcher::Extend(const Rule& rule, size_t item, const std::vector<Token>& tokens,
+                     const std::vector<uint64_t>& starts, size_t tok,
+                     std::vector<Capture>* caps, size_t start, RuleMatch* best,
+                     std::vector<std::vector<Option>>* scratch) const {
   if (item == rule.items.size()) {
     // Span: drop leading and trailing context items.
     size_t b = start, e = tok;
@@ -203,9 +214,13 @@ void Matcher::Extend(const Rule& rule, size_t item, const std::vector<Token>& to
     return;
   }
   const PatternItem& it = rule.items[item];
-  std::vector<Option> opts;
-  ItemOptions(it, tokens, tok, &opts);
-  for (const Option& o : opts) {
+  // scratch was sized for the longest pattern up front: resizing here
+  // would move the vectors that callers up the recursion still iterate.
+  std::vector<Option>& opts = (*scratch)[item];
+  opts.clear();
+  ItemOptions(it, tokens, starts, tok, &opts);
+  for (size_t k = 0; k < opts.size(); ++k) {
+    const Option o = opts[k];  // deeper items reuse other scratch slots
     if (it.context) {
       // Encode the context length as a string of that many marks so the
       // span can be trimmed at the end; '<' marks leading context.
@@ -215,42 +230,52 @@ void Matcher::Extend(const Rule& rule, size_t item, const std::vector<Token>& to
                                         std::string(o.length, '.')});
     }
     if (it.negate) {  // consumed nothing, captured nothing
-      Extend(rule, item + 1, tokens, tok, caps, start, best);
+      Extend(rule, item + 1, tokens, starts, tok, caps, start, best, scratch);
       caps->pop_back();
       continue;
     }
     // Context items capture too ("March 3-5": the 5 takes March from its
     // context); a later capture of the same slot overrides an earlier one.
     caps->push_back({it.slot, o.value});
-    Extend(rule, item + 1, tokens, tok + o.length, caps, start, best);
+    Extend(rule, item + 1, tokens, starts, tok + o.length, caps, start, best, scratch);
     caps->pop_back();
     if (it.context) caps->pop_back();
   }
-  if (it.optional) Extend(rule, item + 1, tokens, tok, caps, start, best);
+  if (it.optional) Extend(rule, item + 1, tokens, starts, tok, caps, start, best, scratch);
 }
 
 std::vector<RuleMatch> Matcher::FindAll(const std::vector<Token>& tokens) const {
   std::vector<RuleMatch> candidates;
   std::vector<int> todo;
   std::vector<Capture> caps;
-  std::vector<Lexicon::Match> lm;
+  std::vector<std::vector<Option>> scratch(max_items_ + 1);
+  const uint64_t word_builtin_classes =
+      (number_class_ >= 0 ? uint64_t{1} << number_class_ : 0) |
+      (ordinal_class_ >= 0 ? uint64_t{1} << ordinal_class_ : 0);
+  std::vector<uint64_t> starts(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) starts[i] = lexicon_.StartingClasses(tokens[i].norm);
   for (size_t i = 0; i < tokens.size(); ++i) {
+    // Only rules whose first item can start at this token are tried; a
+    // plain word usually costs two hash lookups.
     todo.clear();
     auto w = by_word_.find(tokens[i].norm);
     if (w != by_word_.end()) todo.insert(todo.end(), w->second.begin(), w->second.end());
-    for (size_t c = 0; c < by_class_.size(); ++c) {
-      if (by_class_[c].empty()) continue;
-      lm.clear();
-      lexicon_.MatchAt(static_cast<int>(c), tokens, i, &lm);
-      if (!lm.empty()) todo.insert(todo.end(), by_class_[c].begin(), by_class_[c].end());
+    uint64_t classes = starts[i];
+    for (uint64_t bits = classes; bits; bits &= bits - 1) {
+      size_t c = static_cast<size_t>(__builtin_ctzll(bits));
+      if (c < by_class_.size()) todo.insert(todo.end(), by_class_[c].begin(), by_class_[c].end());
     }
-    todo.insert(todo.end(), by_builtin_.begin(), by_builtin_.end());
+    if (tokens[i].kind == TokenKind::kNumber)
+      todo.insert(todo.end(), by_digit_builtin_.begin(), by_digit_builtin_.end());
+    else if (classes & word_builtin_classes)
+      todo.insert(todo.end(), by_word_builtin_.begin(), by_word_builtin_.end());
+    if (todo.empty()) continue;
     std::sort(todo.begin(), todo.end());
     todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
     for (int ri : todo) {
       RuleMatch best;
       caps.clear();
-      Extend(rules_[ri], 0, tokens, i, &caps, i, &best);
+      Extend(rules_[ri], 0, tokens, starts, i, &caps, i, &best, &scratch);
       if (best.rule) candidates.push_back(std::move(best));
     }
   }

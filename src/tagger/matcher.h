@@ -45,19 +45,25 @@ class Matcher {
     size_t length;
     std::string value;
   };
-  void ItemOptions(const PatternItem& item, const std::vector<Token>& tokens, size_t i,
-                   std::vector<Option>* out) const;
-  void Extend(const Rule& rule, size_t item, const std::vector<Token>& tokens, size_t tok,
-              std::vector<Capture>* caps, size_t start, RuleMatch* best) const;
+  // starts[i] = Lexicon::StartingClasses of token i, computed once.
+  void ItemOptions(const PatternItem& item, const std::vector<Token>& tokens,
+                   const std::vector<uint64_t>& starts, size_t i, std::vector<Option>* out) const;
+  // scratch[d] holds the options of pattern item d (reused across calls).
+  void Extend(const Rule& rule, size_t item, const std::vector<Token>& tokens,
+              const std::vector<uint64_t>& starts, size_t tok,
+              std::vector<Capture>* caps, size_t start, RuleMatch* best,
+              std::vector<std::vector<Option>>* scratch) const;
 
   const std::vector<Rule>& rules_;
   const Lexicon& lexicon_;
   int number_class_ = -1, ordinal_class_ = -1;
+  size_t max_items_ = 0;
   // Rules that can start with a given literal word, a given lexicon class,
   // or a built-in class.
   std::unordered_map<std::string, std::vector<int>> by_word_;
   std::vector<std::vector<int>> by_class_;
-  std::vector<int> by_builtin_;
+  std::vector<int> by_digit_builtin_;  // built-ins that need a digit token
+  std::vector<int> by_word_builtin_;   // <num>/<ord>, which also match words
 };
 
 }  // namespace annals

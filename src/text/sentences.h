@@ -29,8 +29,8 @@ enum class SentenceStyle {
 
 // True when `text` looks PTB-tokenized one sentence per line: most lines end
 // in a detached " ." / " ?" / " !" / " ''", or it holds PTB-only tokens
-// (-LRB-, -RRB-, ``) or many detached clitics (" 's ", " n't "). Looks at
-// the first 64 KiB only.
+// (-LRB-, -RRB-, ``), detached clitics (" 's ", " n't ") or detached commas
+// (" , "), which running text does not have. Looks at the first 64 KiB only.
 bool LooksTokenized(std::string_view text);
 
 // Raw text rules: a sentence ends at . ! ? or an ellipsis (with any closing

@@ -1,0 +1,94 @@
+// Tagging throughput over the raw Timeline17 articles (../shared/data/t17):
+// MB/s and documents/s on one thread and on all cores, and peak RSS.
+//
+// Usage: tag_throughput [T17_DIR] [--repeat N]
+// Files are read into memory first, so the figures measure tagging only.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "annals/tagger.h"
+
+namespace fs = std::filesystem;
+
+struct Doc {
+  std::string text;
+  annals::Date dct;
+};
+
+static double Run(const std::vector<Doc>& docs, unsigned threads, size_t* timexes) {
+  std::atomic<size_t> next{0}, found{0};
+  auto work = [&] {
+    size_t local = 0;
+    for (size_t i; (i = next.fetch_add(1)) < docs.size();) {
+      annals::TagOptions opt;
+      opt.dct = docs[i].dct;
+      local += annals::Tagger::Default().Tag(docs[i].text, opt).size();
+    }
+    found += local;
+  };
+  auto t0 = std::chrono::steady_clock::now();
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+  for (auto& t : pool) t.join();
+  *timexes = found;
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+int main(int argc, char** argv) {
+  std::string dir = "../shared/data/t17";
+  int repeat = 3;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+    else if (a == "-h" || a == "--help") {
+      std::puts("Usage: tag_throughput [T17_DIR] [--repeat N]");
+      return 0;
+    } else dir = a;
+  }
+  if (!fs::is_directory(dir)) {
+    std::fprintf(stderr, "tag_throughput: %s: not a directory (Timeline17 root)\n", dir.c_str());
+    return 1;
+  }
+  std::vector<Doc> docs;
+  size_t bytes = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    fs::path p = e.path();
+    if (p.parent_path().parent_path().filename() != "InputDocs") continue;
+    auto dct = annals::Date::Parse(p.parent_path().filename().string());
+    if (!dct) continue;
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    docs.push_back({ss.str(), *dct});
+    bytes += docs.back().text.size();
+  }
+  std::sort(docs.begin(), docs.end(), [](const Doc& a, const Doc& b) { return a.text < b.text; });
+  annals::Tagger::Default();  // load rules outside the timing
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  std::printf("%zu documents, %.1f MB, best of %d runs\n", docs.size(), bytes / 1e6, repeat);
+  std::printf("%-8s %10s %10s %12s %10s\n", "threads", "seconds", "MB/s", "docs/s", "timexes");
+  for (unsigned threads : {1u, cores}) {
+    double best = 1e30;
+    size_t n = 0;
+    for (int r = 0; r < repeat; ++r) best = std::min(best, Run(docs, threads, &n));
+    std::printf("%-8u %10.3f %10.1f %12.0f %10zu\n", threads, best, bytes / 1e6 / best,
+                docs.size() / best, n);
+    if (cores == 1) break;
+  }
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  std::printf("peak RSS %.1f MB (includes the %.1f MB of text held in memory)\n",
+              ru.ru_maxrss / 1024.0, bytes / 1e6);
+  return 0;
+}
