@@ -213,7 +213,10 @@ bool ListT17Topics(const std::string& path, std::vector<T17Topic>* topics, ReadE
     topic.sources.push_back(source);
     topic.source_dirs.push_back(dir.string());
   }
-  for (auto& [name, topic] : by_name) {
+  for (auto& entry : by_name) {
+    // A plain reference, not a structured binding: clang 14 cannot capture
+    // bindings in the lambda below.
+    T17Topic& topic = entry.second;
     // Sources in name order (the folder map is ordered by "<Topic>_<source>").
     std::vector<size_t> order(topic.sources.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
