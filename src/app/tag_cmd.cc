@@ -31,7 +31,7 @@ const char kHelp[] =
     "  --type news|narrative   anchor relative dates to the document date (news,\n"
     "                          default) or to the last date mentioned (narrative)\n"
     "  --format text|json|timeml\n"
-    "                          text: a readable listing (default on a terminal)\n"
+    "                          text: a readable listing (default)\n"
     "                          json: one JSON object per article and line, with\n"
     "                                byte offsets, type, value, mod, interval\n"
     "                          timeml: TimeML; a .tml input is returned byte for\n"
