@@ -256,7 +256,6 @@ class Runner {
 int RunTag(const Args& args) {
   Options o;
   std::string output;
-  bool format_given = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](const char* flag) -> std::string {
@@ -278,7 +277,6 @@ int RunTag(const Args& args) {
         else throw std::invalid_argument("--type: expected news or narrative");
       } else if (a == "--format") {
         o.format = value("--format");
-        format_given = true;
         if (o.format != "text" && o.format != "json" && o.format != "timeml")
           throw std::invalid_argument("--format: expected text, json or timeml");
       } else if (a == "--input") {
@@ -305,7 +303,6 @@ int RunTag(const Args& args) {
       return 2;
     }
   }
-  (void)format_given;
   if (o.files.empty()) o.files.push_back("-");
   std::FILE* out = stdout;
   if (!output.empty()) {

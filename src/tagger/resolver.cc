@@ -289,7 +289,6 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
   }
   if (year != kUnset) {
     r.value = Year4(year);
-    if (!unit.empty() && unit == "Y") return r;
     return r;
   }
   if (!unit.empty()) {
