@@ -18,6 +18,8 @@ const char kUsage[] =
     "  tag            find time expressions in articles (text, JSON, TimeML)\n"
     "  eval tempeval  score TimeML output against TempEval-3 gold (Task A)\n"
     "  eval timeline  score predicted timelines against reference timelines\n"
+    "  ingest         store articles in an SQLite database (for serve)\n"
+    "  serve          HTTP API and web timeline over a database\n"
     "\n"
     "Run `annals <command> --help` for the options of a command.\n"
     "Exit status: 0 success, 1 some input failed, 2 usage error.\n";
@@ -38,6 +40,8 @@ int main(int argc, char** argv) {
   std::string cmd = argv[1];
   try {
     if (cmd == "tag") return annals::app::RunTag(Args(argv + 2, argv + argc));
+    if (cmd == "ingest") return annals::app::RunIngest(Args(argv + 2, argv + argc));
+    if (cmd == "serve") return annals::app::RunServe(Args(argv + 2, argv + argc));
     if (cmd == "eval") {
       std::string what = argc > 2 ? argv[2] : "";
       Args rest(argv + std::min(argc, 3), argv + argc);

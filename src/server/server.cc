@@ -1,0 +1,672 @@
+#include "server/server.h"
+
+#include <httplib.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <condition_variable>
+#include <future>
+#include <list>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "annals/tagger.h"
+#include "annals/timeline.h"
+#include "corpus/readers.h"
+#include "store/ingest.h"
+#include "store/store.h"
+
+namespace annals::embedded_web {
+extern const std::pair<std::string_view, std::string_view> kFiles[];
+extern const int kFileCount;
+}  // namespace annals::embedded_web
+namespace annals::embedded_examples {
+extern const std::pair<std::string_view, std::string_view> kFiles[];
+extern const int kFileCount;
+}  // namespace annals::embedded_examples
+
+namespace annals::server {
+namespace {
+
+using json = nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+// Bounds on what one request may ask for.
+constexpr size_t kMaxQueryBytes = 256;
+constexpr size_t kMaxQueryTerms = 16;
+constexpr int kMaxDates = 100;
+constexpr int kMaxSentencesPerDate = 10;
+constexpr size_t kMaxTimelineArticles = 50000;
+constexpr int kMaxSearchLimit = 200;
+constexpr int kMaxSearchOffset = 100000;
+
+// A client error: becomes a 400 with the message.
+struct BadRequest : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+std::string ErrorBody(const std::string& message) { return Dump(json{{"error", message}}); }
+
+// ------------------------------------------------------------ parameters
+
+void CheckParams(const httplib::Request& req, std::initializer_list<const char*> known) {
+  for (const auto& [key, value] : req.params) {
+    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
+      throw BadRequest("unknown parameter `" + key.substr(0, 64) + "`");
+    if (req.get_param_value_count(key) > 1) throw BadRequest("parameter `" + key + "` repeated");
+  }
+}
+
+std::string TextParam(const httplib::Request& req, const char* name) {
+  std::string v = req.get_param_value(name);
+  if (v.size() > kMaxQueryBytes)
+    throw BadRequest(std::string(name) + ": longer than " + std::to_string(kMaxQueryBytes) +
+                     " bytes");
+  if (FindBadTextByte(v) != std::string_view::npos)
+    throw BadRequest(std::string(name) + ": not valid UTF-8 text");
+  return v;
+}
+
+int IntParam(const httplib::Request& req, const char* name, int lo, int hi, int dflt) {
+  if (!req.has_param(name)) return dflt;
+  const std::string v = req.get_param_value(name);
+  int n = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || ec != std::errc() || p != v.data() + v.size() || n < lo || n > hi)
+    throw BadRequest(std::string(name) + ": expected an integer from " + std::to_string(lo) +
+                     " to " + std::to_string(hi));
+  return n;
+}
+
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD" -> the days it covers.
+std::optional<Interval> ParsePeriod(std::string_view s) {
+  auto num = [](std::string_view d, int* out) {
+    if (d.empty() || !std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return false;
+    std::from_chars(d.data(), d.data() + d.size(), *out);
+    return true;
+  };
+  int y = 0, m = 0;
+  if (s.size() == 4 && num(s, &y) && y >= 1) return Interval{{y, 1, 1}, {y, 12, 31}};
+  if (s.size() == 7 && s[4] == '-' && num(s.substr(0, 4), &y) && num(s.substr(5, 2), &m) &&
+      y >= 1 && m >= 1 && m <= 12)
+    return Interval{{y, m, 1}, {y, m, DaysInMonth(y, m)}};
+  if (s.size() == 10) {
+    std::optional<Date> d = Date::Parse(s);
+    if (d && d->valid() && d->year >= 1) return Interval{*d, *d};
+  }
+  return std::nullopt;
+}
+
+std::optional<Interval> PeriodParam(const httplib::Request& req, const char* name) {
+  if (!req.has_param(name)) return std::nullopt;
+  const std::string v = req.get_param_value(name);
+  std::optional<Interval> p = ParsePeriod(v);
+  if (!p)
+    throw BadRequest(std::string(name) + ": expected a date YYYY, YYYY-MM or YYYY-MM-DD, got `" +
+                     v.substr(0, 32) + "`");
+  return p;
+}
+
+// ------------------------------------------------------------ JSON
+
+json TimexJson(const Timex& t) {
+  json j{{"begin", t.begin}, {"end", t.end},    {"text", t.text},
+         {"type", std::string(TimexTypeName(t.type))}, {"value", t.value}};
+  if (!t.mod.empty()) j["mod"] = t.mod;
+  if (t.interval) {
+    j["first"] = t.interval->first.ToString();
+    j["last"] = t.interval->last.ToString();
+  }
+  return j;
+}
+
+// ------------------------------------------------------------ caches
+
+// Readers of the store, one per concurrent request.
+class ReaderPool {
+ public:
+  explicit ReaderPool(std::string path) : path_(std::move(path)) {}
+
+  class Lease {
+   public:
+    Lease(ReaderPool* pool, std::unique_ptr<store::StoreReader> r)
+        : pool_(pool), reader_(std::move(r)) {}
+    ~Lease() {
+      reader_->SetDeadline(std::nullopt);
+      pool_->Return(std::move(reader_));
+    }
+    store::StoreReader* operator->() { return reader_.get(); }
+    store::StoreReader& operator*() { return *reader_; }
+
+   private:
+    ReaderPool* pool_;
+    std::unique_ptr<store::StoreReader> reader_;
+  };
+
+  Lease Get() {
+    std::unique_ptr<store::StoreReader> r;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!free_.empty()) {
+        r = std::move(free_.back());
+        free_.pop_back();
+      }
+    }
+    if (!r) r = std::make_unique<store::StoreReader>(path_);
+    return Lease(this, std::move(r));
+  }
+
+ private:
+  void Return(std::unique_ptr<store::StoreReader> r) {
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(std::move(r));
+  }
+  std::string path_;
+  std::mutex mu_;
+  std::vector<std::unique_ptr<store::StoreReader>> free_;
+};
+
+using ArticlePtr = std::shared_ptr<const store::ArticleRow>;
+
+// Annotated articles as read from the store, least recently used first out
+// once their texts pass the byte budget.
+class ArticleCache {
+ public:
+  explicit ArticleCache(size_t max_bytes) : max_bytes_(max_bytes) {}
+
+  ArticlePtr Get(int64_t id, store::StoreReader& reader) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      auto it = map_.find(id);
+      if (it != map_.end()) {
+        lru_.splice(lru_.begin(), lru_, it->second.pos);
+        return it->second.article;
+      }
+    }
+    std::optional<store::ArticleRow> row = reader.LoadArticle(id);
+    if (!row) return nullptr;
+    auto article = std::make_shared<const store::ArticleRow>(std::move(*row));
+    const size_t bytes = Bytes(*article);
+    std::lock_guard<std::mutex> lock(mu_);
+    if (map_.count(id)) return article;
+    lru_.push_front(id);
+    map_[id] = Entry{article, lru_.begin(), bytes};
+    bytes_ += bytes;
+    while (bytes_ > max_bytes_ && lru_.size() > 1) {
+      auto last = map_.find(lru_.back());
+      bytes_ -= last->second.bytes;
+      map_.erase(last);
+      lru_.pop_back();
+    }
+    return article;
+  }
+
+ private:
+  static size_t Bytes(const store::ArticleRow& a) {
+    size_t n = a.doc.doc.text.size() + a.doc.sentences.size() * sizeof(AnnotatedSentence);
+    for (const auto& s : a.doc.sentences) n += s.timexes.size() * (sizeof(Timex) + 32);
+    return n;
+  }
+  struct Entry {
+    ArticlePtr article;
+    std::list<int64_t>::iterator pos;
+    size_t bytes = 0;
+  };
+  size_t max_bytes_;
+  size_t bytes_ = 0;
+  std::mutex mu_;
+  std::list<int64_t> lru_;
+  std::unordered_map<int64_t, Entry> map_;
+};
+
+struct Answer {
+  int status = 200;
+  std::string body;
+};
+
+// Finished API answers by canonical request. Concurrent identical requests
+// wait for one computation instead of each doing it (a page load or a load
+// test sends many at once). Only successes are kept.
+class AnswerCache {
+ public:
+  explicit AnswerCache(size_t max_entries) : max_(max_entries) {}
+
+  Answer Get(const std::string& key, const std::function<Answer()>& compute) {
+    std::shared_future<Answer> fut;
+    std::promise<Answer> promise;
+    bool mine = false;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      auto it = map_.find(key);
+      if (it != map_.end()) {
+        lru_.splice(lru_.begin(), lru_, it->second.pos);
+        fut = it->second.answer;
+      } else {
+        mine = true;
+        fut = promise.get_future().share();
+        lru_.push_front(key);
+        map_[key] = Entry{fut, lru_.begin()};
+        while (lru_.size() > max_) {
+          map_.erase(lru_.back());
+          lru_.pop_back();
+        }
+      }
+    }
+    if (!mine) return fut.get();
+    Answer a;
+    try {
+      a = compute();
+    } catch (...) {
+      promise.set_exception(std::current_exception());
+      Forget(key);
+      throw;
+    }
+    promise.set_value(a);
+    if (a.status != 200) Forget(key);
+    return a;
+  }
+
+ private:
+  void Forget(const std::string& key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = map_.find(key);
+    if (it == map_.end()) return;
+    lru_.erase(it->second.pos);
+    map_.erase(it);
+  }
+  struct Entry {
+    std::shared_future<Answer> answer;
+    std::list<std::string>::iterator pos;
+  };
+  size_t max_;
+  std::mutex mu_;
+  std::list<std::string> lru_;
+  std::unordered_map<std::string, Entry> map_;
+};
+
+std::string_view MimeType(std::string_view name) {
+  auto ends = [&](std::string_view s) {
+    return name.size() >= s.size() && name.substr(name.size() - s.size()) == s;
+  };
+  if (ends(".html")) return "text/html; charset=utf-8";
+  if (ends(".js")) return "text/javascript; charset=utf-8";
+  if (ends(".css")) return "text/css; charset=utf-8";
+  return "application/octet-stream";
+}
+
+}  // namespace
+
+// ------------------------------------------------------------ server
+
+struct Server::Impl {
+  ServerOptions options;
+  std::unique_ptr<store::Db> keeper;  // keeps the in-memory example store alive
+  std::string store_path;
+  std::string store_name;
+  std::unique_ptr<ReaderPool> readers;
+  ArticleCache articles;
+  AnswerCache answers;
+  httplib::Server http;
+  int port = 0;
+  store::StoreCounts counts;
+
+  explicit Impl(ServerOptions o)
+      : options(std::move(o)),
+        articles(options.doc_cache_bytes),
+        answers(options.cache_entries) {
+    if (options.db.empty()) {
+      OpenExamples();
+    } else {
+      // Refuse a missing file here: SQLite would report it only vaguely.
+      if (access(options.db.c_str(), R_OK) != 0)
+        throw store::StoreError(options.db + ": no such database (create it with annals ingest)");
+      store_path = options.db;
+      store_name = options.db;
+    }
+    readers = std::make_unique<ReaderPool>(store_path);
+    counts = readers->Get()->Counts();
+    Routes();
+  }
+
+  // The bundled examples, tagged into a private in-memory database at
+  // start-up (shared cache, so that every reader sees the same one).
+  void OpenExamples() {
+    static std::atomic<int> serial{0};
+    store_path = "file:annals-examples-" + std::to_string(getpid()) + "-" +
+                 std::to_string(serial++) + "?mode=memory&cache=shared";
+    store_name = "bundled examples";
+    keeper = std::make_unique<store::Db>(store_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    std::vector<Document> docs;
+    for (int i = 0; i < embedded_examples::kFileCount; ++i) {
+      const auto& [name, content] = embedded_examples::kFiles[i];
+      Document doc;
+      size_t offset = 0;
+      ReadError err;
+      if (ParseDatedArticle(content, std::string(name), &doc, &offset, &err))
+        docs.push_back(std::move(doc));
+    }
+    store::IngestDocuments(store_path, std::move(docs));
+  }
+
+  void SetDeadline(store::StoreReader& r) { r.SetDeadline(Clock::now() + options.timeout); }
+
+  // Wraps a handler: JSON content type, 400 for BadRequest, 503 on timeout.
+  httplib::Server::Handler Api(std::function<Answer(const httplib::Request&)> fn) {
+    return [fn = std::move(fn)](const httplib::Request& req, httplib::Response& res) {
+      Answer a;
+      try {
+        a = fn(req);
+      } catch (const BadRequest& e) {
+        a = {400, ErrorBody(e.what())};
+      } catch (const store::StoreTimeout&) {
+        a = {503, ErrorBody("the request took too long")};
+      }
+      res.status = a.status;
+      res.set_content(a.body, "application/json; charset=utf-8");
+    };
+  }
+
+  Answer Timeline(const httplib::Request& req) {
+    CheckParams(req, {"q", "from", "to", "dates", "sentences"});
+    const std::string q = TextParam(req, "q");
+    std::optional<Interval> from = PeriodParam(req, "from"), to = PeriodParam(req, "to");
+    std::optional<Date> lo, hi;
+    if (from) lo = from->first;
+    if (to) hi = to->last;
+    if (lo && hi && *lo > *hi) throw BadRequest("from: after to");
+    const int dates = IntParam(req, "dates", 1, kMaxDates, 0);
+    const int per_date = IntParam(req, "sentences", 1, kMaxSentencesPerDate, 2);
+    const std::string key = "timeline\n" + q + "\n" + (lo ? lo->ToString() : "") + "\n" +
+                            (hi ? hi->ToString() : "") + "\n" + std::to_string(dates) + "\n" +
+                            std::to_string(per_date);
+    return answers.Get(key, [&] {
+      auto reader = readers->Get();
+      SetDeadline(*reader);
+      const std::string fts = store::FtsQuery(q, "OR", kMaxQueryTerms);
+      if (!q.empty() && fts.empty()) throw BadRequest("q: no words to search for");
+      std::vector<int64_t> ids = reader->MatchArticles(fts, lo, hi, kMaxTimelineArticles + 1);
+      if (ids.size() > kMaxTimelineArticles)
+        throw BadRequest("the query matches more than " + std::to_string(kMaxTimelineArticles) +
+                         " articles; narrow it with q, from or to");
+      std::vector<ArticlePtr> rows;
+      rows.reserve(ids.size());
+      for (int64_t id : ids) {
+        if (reader->TimedOut()) throw store::StoreTimeout("timeline");
+        if (ArticlePtr a = articles.Get(id, *reader)) rows.push_back(std::move(a));
+      }
+      // BuildTimeline takes a contiguous span of documents.
+      std::vector<AnnotatedDocument> docs;
+      docs.reserve(rows.size());
+      std::unordered_map<std::string_view, int64_t> number;
+      for (const ArticlePtr& a : rows) {
+        docs.push_back(a->doc);
+        number[a->doc.doc.id] = a->id;
+      }
+      TimelineOptions to_opts;
+      to_opts.query = q;
+      to_opts.max_dates = dates;
+      to_opts.sentences_per_date = per_date;
+      to_opts.from = lo;
+      to_opts.to = hi;
+      TimelineResult tl = BuildTimeline(docs, to_opts);
+
+      json out;
+      out["q"] = q;
+      out["from"] = lo ? json(lo->ToString()) : json(nullptr);
+      out["to"] = hi ? json(hi->ToString()) : json(nullptr);
+      out["documents"] = tl.documents;
+      out["sentences"] = tl.sentences;
+      json& entries = out["dates"] = json::array();
+      for (const TimelineEntry& e : tl.entries) {
+        json je{{"date", e.date.ToString()}, {"score", e.score},       {"articles", e.articles},
+                {"mentions", e.mentions},    {"published", e.published}, {"sentences", json::array()}};
+        for (const TimelineSentence& s : e.sentences) {
+          auto it = number.find(s.doc_id);
+          je["sentences"].push_back({{"text", s.text},
+                                     {"doc_id", s.doc_id},
+                                     {"article", it == number.end() ? json(nullptr) : json(it->second)},
+                                     {"published", s.published.ToString()},
+                                     {"score", s.score}});
+        }
+        entries.push_back(std::move(je));
+      }
+      // Coverage for the density strip: per day, articles published and
+      // sentences naming that day, over the articles that matched.
+      std::map<int64_t, std::pair<int, int>> days;
+      for (const AnnotatedDocument& d : docs) {
+        if (!d.doc.dct) continue;
+        ++days[d.doc.dct->ToDays()].first;
+        for (const AnnotatedSentence& s : d.sentences) {
+          std::set<int64_t> named;
+          for (const Timex& t : s.timexes)
+            if (t.interval && t.interval->first == t.interval->last &&
+                (!lo || t.interval->first >= *lo) && (!hi || t.interval->first <= *hi))
+              named.insert(t.interval->first.ToDays());
+          for (int64_t day : named) ++days[day].second;
+        }
+      }
+      json& cov = out["coverage"] = json::array();
+      for (const auto& [day, c] : days)
+        cov.push_back({Date::FromDays(day).ToString(), c.first, c.second});
+      return Answer{200, Dump(out)};
+    });
+  }
+
+  Answer Search(const httplib::Request& req) {
+    CheckParams(req, {"q", "on", "limit", "offset"});
+    const std::string q = TextParam(req, "q");
+    std::optional<Interval> on = PeriodParam(req, "on");
+    const int limit = IntParam(req, "limit", 1, kMaxSearchLimit, 50);
+    const int offset = IntParam(req, "offset", 0, kMaxSearchOffset, 0);
+    const std::string fts = store::FtsQuery(q, "AND", kMaxQueryTerms);
+    if (!on && fts.empty()) throw BadRequest("give on=YYYY-MM[-DD] or q (or both)");
+    const std::string key = "search\n" + fts + "\n" +
+                            (on ? on->first.ToString() + on->last.ToString() : "") + "\n" +
+                            std::to_string(limit) + "\n" + std::to_string(offset);
+    return answers.Get(key, [&] {
+      auto reader = readers->Get();
+      SetDeadline(*reader);
+      std::vector<store::SentenceRef> hits =
+          on ? reader->SentencesAbout(on->first, on->last, fts, offset, limit + 1)
+             : reader->SentencesMatching(fts, offset, limit + 1);
+      json out;
+      out["q"] = q;
+      if (on) out["on"] = {{"first", on->first.ToString()}, {"last", on->last.ToString()}};
+      out["more"] = hits.size() > static_cast<size_t>(limit);
+      if (hits.size() > static_cast<size_t>(limit)) hits.resize(limit);
+      json& results = out["results"] = json::array();
+      for (const store::SentenceRef& h : hits) {
+        ArticlePtr a = articles.Get(h.article, *reader);
+        if (!a || h.sentence >= a->doc.sentences.size()) continue;
+        const AnnotatedSentence& s = a->doc.sentences[h.sentence];
+        // Offsets of the expressions are given within the sentence text.
+        json jt = json::array();
+        for (const Timex& t : s.timexes) {
+          if (on && !(t.interval && t.interval->first >= on->first &&
+                      t.interval->last <= on->last))
+            continue;
+          Timex local = t;
+          local.begin -= s.begin;
+          local.end -= s.begin;
+          jt.push_back(TimexJson(local));
+        }
+        results.push_back({{"text", a->doc.doc.text.substr(s.begin, s.end - s.begin)},
+                           {"article", a->id},
+                           {"doc_id", a->doc.doc.id},
+                           {"sentence", h.sentence},
+                           {"published", a->doc.doc.dct->ToString()},
+                           {"timexes", std::move(jt)}});
+      }
+      return Answer{200, Dump(out)};
+    });
+  }
+
+  Answer Article(const httplib::Request& req) {
+    CheckParams(req, {});
+    const std::string s = req.matches[1];
+    int64_t id = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+    if (s.empty() || ec != std::errc() || p != s.data() + s.size() || id < 1)
+      throw BadRequest("article: expected a positive article number");
+    auto reader = readers->Get();
+    SetDeadline(*reader);
+    ArticlePtr a = articles.Get(id, *reader);
+    if (!a) return {404, ErrorBody("no article " + std::to_string(id))};
+    const AnnotatedDocument& d = a->doc;
+    json out{{"id", a->id}, {"doc_id", d.doc.id}, {"published", d.doc.dct->ToString()},
+             {"text", d.doc.text}};
+    json& sentences = out["sentences"] = json::array();
+    json& timexes = out["timexes"] = json::array();
+    // `parts` cuts the text at the expressions so that a client renders it
+    // without byte-offset arithmetic: [{"text"}, {"text", "timex": k}, ...].
+    json& parts = out["parts"] = json::array();
+    size_t pos = 0;
+    for (size_t i = 0; i < d.sentences.size(); ++i) {
+      const AnnotatedSentence& s = d.sentences[i];
+      sentences.push_back({s.begin, s.end});
+      for (const Timex& t : s.timexes) {
+        if (t.begin < pos || t.end > d.doc.text.size()) continue;
+        json jt = TimexJson(t);
+        jt["sentence"] = i;
+        if (t.begin > pos) parts.push_back({{"text", d.doc.text.substr(pos, t.begin - pos)}});
+        parts.push_back({{"text", t.text}, {"timex", timexes.size()}});
+        timexes.push_back(std::move(jt));
+        pos = t.end;
+      }
+    }
+    if (pos < d.doc.text.size()) parts.push_back({{"text", d.doc.text.substr(pos)}});
+    return {200, Dump(out)};
+  }
+
+  Answer Tag(const httplib::Request& req) {
+    // No CheckParams: httplib turns a form-encoded body into parameters too.
+    json body;
+    try {
+      body = json::parse(req.body);
+    } catch (const json::exception&) {
+      throw BadRequest("body: expected JSON {\"text\": \"...\", \"dct\": \"YYYY-MM-DD\"}");
+    }
+    if (!body.is_object() || !body.contains("text") || !body["text"].is_string() ||
+        !body.contains("dct") || !body["dct"].is_string())
+      throw BadRequest("body: expected JSON {\"text\": \"...\", \"dct\": \"YYYY-MM-DD\"}");
+    const std::string text = body["text"].get<std::string>();
+    const std::string dct_s = body["dct"].get<std::string>();
+    std::optional<Date> dct = Date::Parse(dct_s);
+    if (!dct || !dct->valid()) throw BadRequest("dct: expected a date YYYY-MM-DD");
+    if (FindBadTextByte(text) != std::string_view::npos)
+      throw BadRequest("text: not valid UTF-8 or contains NUL");
+    TagOptions o;
+    o.dct = *dct;
+    json out{{"dct", dct->ToString()}, {"timexes", json::array()}};
+    for (const Timex& t : Tagger::Default().Tag(text, o)) out["timexes"].push_back(TimexJson(t));
+    return {200, Dump(out)};
+  }
+
+  Answer Health(const httplib::Request& req) {
+    CheckParams(req, {});
+    return {200, Dump({{"status", "ok"},
+                       {"store", store_name},
+                       {"articles", counts.articles},
+                       {"timexes", counts.timexes},
+                       {"first", counts.first ? json(counts.first->ToString()) : json(nullptr)},
+                       {"last", counts.last ? json(counts.last->ToString()) : json(nullptr)}})};
+  }
+
+  void Static(const httplib::Request& req, httplib::Response& res) {
+    // Files are looked up by exact name in the embedded table: no path ever
+    // reaches the file system, so "../" cannot escape anything.
+    std::string name = req.path == "/" ? "index.html" : req.path.substr(1);
+    for (int i = 0; i < embedded_web::kFileCount; ++i) {
+      if (embedded_web::kFiles[i].first == name) {
+        res.set_content(std::string(embedded_web::kFiles[i].second),
+                        std::string(MimeType(name)).c_str());
+        res.set_header("Cache-Control", "no-cache");
+        return;
+      }
+    }
+    res.status = 404;
+    res.set_content(ErrorBody("not found"), "application/json; charset=utf-8");
+  }
+
+  void Routes() {
+    http.Get("/api/timeline", Api([this](const auto& r) { return Timeline(r); }));
+    http.Get("/api/search", Api([this](const auto& r) { return Search(r); }));
+    http.Get(R"(/api/articles/([^/]*))", Api([this](const auto& r) { return Article(r); }));
+    http.Post("/api/tag", Api([this](const auto& r) { return Tag(r); }));
+    http.Get("/healthz", Api([this](const auto& r) { return Health(r); }));
+    http.Get(R"(/[A-Za-z0-9_.-]*)",
+             [this](const httplib::Request& req, httplib::Response& res) { Static(req, res); });
+
+    // Every error answer is JSON, also those httplib makes itself (404 for
+    // an unknown route, 413 for a large body, 400 for a bad request line).
+    http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+      if (!res.body.empty()) return;
+      std::string msg = res.status == 404   ? "not found"
+                        : res.status == 413 ? "request body too large"
+                        : res.status == 414 ? "request URI too long"
+                        : res.status == 405 ? "method not allowed"
+                                            : "bad request";
+      res.set_content(ErrorBody(msg), "application/json; charset=utf-8");
+    });
+    http.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+          res.status = 500;
+          res.set_content(ErrorBody("internal error"), "application/json; charset=utf-8");
+        });
+    http.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+      // The UI builds every page from JSON with textContent; the policy is a
+      // second line: no inline script, nothing from elsewhere.
+      res.set_header("Content-Security-Policy",
+                     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' "
+                     "data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+      res.set_header("X-Content-Type-Options", "nosniff");
+      res.set_header("Referrer-Policy", "no-referrer");
+    });
+    http.set_payload_max_length(options.max_body_bytes);
+    const auto secs = std::max<time_t>(1, options.timeout.count() / 1000);
+    http.set_read_timeout(secs);
+    http.set_write_timeout(secs);
+    http.set_keep_alive_timeout(5);
+    http.set_keep_alive_max_count(1000);
+    http.set_tcp_nodelay(true);
+    const int threads = std::max(1, options.threads);
+    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  }
+};
+
+Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Server::~Server() = default;
+
+bool Server::Bind(std::string* error) {
+  Impl& s = *impl_;
+  if (s.options.port == 0) {
+    s.port = s.http.bind_to_any_port(s.options.host);
+  } else {
+    s.port = s.http.bind_to_port(s.options.host, s.options.port) ? s.options.port : -1;
+  }
+  if (s.port <= 0) {
+    *error = "cannot listen on " + s.options.host + ":" + std::to_string(s.options.port);
+    return false;
+  }
+  return true;
+}
+
+int Server::port() const { return impl_->port; }
+void Server::Run() { impl_->http.listen_after_bind(); }
+void Server::Stop() { impl_->http.stop(); }
+
+std::string Server::Describe() const {
+  return std::to_string(impl_->counts.articles) + " articles from " + impl_->store_name;
+}
+
+}  // namespace annals::server
