@@ -463,21 +463,27 @@ struct Server::Impl {
   }
 
   Answer Search(const httplib::Request& req) {
-    CheckParams(req, {"q", "on", "limit", "offset"});
+    CheckParams(req, {"q", "on", "in", "limit", "offset"});
     const std::string q = TextParam(req, "q");
     std::optional<Interval> on = PeriodParam(req, "on");
+    // in=sentence (default): sentences that hold every word of q;
+    // in=article: sentences of articles that hold any word of q (the story
+    // as the timeline sees it). Without `on` only the first applies.
+    const std::string in = req.has_param("in") ? req.get_param_value("in") : "sentence";
+    if (in != "sentence" && in != "article") throw BadRequest("in: expected sentence or article");
+    const bool whole_article = in == "article" && req.has_param("on");
     const int limit = IntParam(req, "limit", 1, kMaxSearchLimit, 50);
     const int offset = IntParam(req, "offset", 0, kMaxSearchOffset, 0);
-    const std::string fts = store::FtsQuery(q, "AND", kMaxQueryTerms);
+    const std::string fts = store::FtsQuery(q, whole_article ? "OR" : "AND", kMaxQueryTerms);
     if (!on && fts.empty()) throw BadRequest("give on=YYYY-MM[-DD] or q (or both)");
-    const std::string key = "search\n" + fts + "\n" +
+    const std::string key = "search\n" + fts + "\n" + in + "\n" +
                             (on ? on->first.ToString() + on->last.ToString() : "") + "\n" +
                             std::to_string(limit) + "\n" + std::to_string(offset);
     return answers.Get(key, [&] {
       auto reader = readers->Get();
       SetDeadline(*reader);
       std::vector<store::SentenceRef> hits =
-          on ? reader->SentencesAbout(on->first, on->last, fts, offset, limit + 1)
+          on ? reader->SentencesAbout(on->first, on->last, fts, whole_article, offset, limit + 1)
              : reader->SentencesMatching(fts, offset, limit + 1);
       json out;
       out["q"] = q;

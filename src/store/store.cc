@@ -460,17 +460,23 @@ std::optional<ArticleRow> StoreReader::LoadArticle(int64_t id) {
 }
 
 std::vector<SentenceRef> StoreReader::SentencesAbout(Date first, Date last, const std::string& fts,
-                                                     size_t offset, size_t limit) {
+                                                     bool whole_article, size_t offset,
+                                                     size_t limit) {
   // A sentence is about the period when one of its expressions names days
   // inside it; it is ranked by the earliest such expression.
   std::string sql =
       "WITH hits AS (SELECT article, sentence, min(first) AS f FROM timexes "
       "WHERE first BETWEEN ?1 AND ?2 AND last <= ?2 GROUP BY article, sentence) "
       "SELECT h.article, h.sentence FROM hits h JOIN articles a ON a.id = h.article ";
-  if (!fts.empty())
+  if (!fts.empty() && whole_article) {
+    sql +=
+        "WHERE h.article IN "
+        "(SELECT DISTINCT rowid >> 20 FROM sentence_fts WHERE sentence_fts MATCH ?5) ";
+  } else if (!fts.empty()) {
     sql +=
         "WHERE (h.article << 20 | h.sentence) IN "
         "(SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?5) ";
+  }
   sql += "ORDER BY h.f, a.dct, h.article, h.sentence LIMIT ?3 OFFSET ?4";
   Stmt st(*db_, sql.c_str());
   st.Bind(1, first.ToDays()).Bind(2, last.ToDays());

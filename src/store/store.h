@@ -166,10 +166,12 @@ class StoreReader {
   // annotated at ingest (no re-tagging). nullopt when there is no such id.
   std::optional<ArticleRow> LoadArticle(int64_t id);
   // Sentences with a time expression whose interval lies inside
-  // [first, last] (event time), also matching `fts` when it is not empty;
-  // ordered by the earliest such expression, then publication date.
+  // [first, last] (event time); ordered by the earliest such expression,
+  // then publication date. When `fts` is not empty, only sentences that
+  // match it (or, with `whole_article`, sentences of articles with a
+  // sentence that matches it).
   std::vector<SentenceRef> SentencesAbout(Date first, Date last, const std::string& fts,
-                                          size_t offset, size_t limit);
+                                          bool whole_article, size_t offset, size_t limit);
   // Sentences matching `fts`, in publication order.
   std::vector<SentenceRef> SentencesMatching(const std::string& fts, size_t offset, size_t limit);
 
