@@ -31,7 +31,7 @@ const char kHelp[] =
     "  --db FILE          the store (default: the bundled examples, in memory)\n"
     "  --host ADDR        address to listen on (default 127.0.0.1: this machine only)\n"
     "  --port N           port (default 8080; 0 picks a free one)\n"
-    "  --threads N        request threads (default 32)\n"
+    "  --threads N        request threads, i.e. connections served at once (default 128)\n"
     "  --timeout-ms N     per-request time limit (default 10000)\n"
     "  --max-body N       largest request body in bytes (default 1048576)\n"
     "  -h, --help         this text\n"

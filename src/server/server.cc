@@ -607,7 +607,7 @@ struct Server::Impl {
   void Routes() {
     http.Get("/api/timeline", Api([this](const auto& r) { return Timeline(r); }));
     http.Get("/api/search", Api([this](const auto& r) { return Search(r); }));
-    http.Get(R"(/api/articles/([^/]*))", Api([this](const auto& r) { return Article(r); }));
+    http.Get(R"(/api/articles/([^/]+))", Api([this](const auto& r) { return Article(r); }));
     http.Post("/api/tag", Api([this](const auto& r) { return Tag(r); }));
     http.Get("/healthz", Api([this](const auto& r) { return Health(r); }));
     http.Get(R"(/[A-Za-z0-9_.-]*)",
@@ -643,7 +643,9 @@ struct Server::Impl {
     http.set_read_timeout(secs);
     http.set_write_timeout(secs);
     http.set_keep_alive_timeout(5);
-    http.set_keep_alive_max_count(1000);
+    // Connections beyond the pool wait for a thread: a connection gives its
+    // thread up after this many requests, so none waits for long.
+    http.set_keep_alive_max_count(100);
     http.set_tcp_nodelay(true);
     const int threads = std::max(1, options.threads);
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };

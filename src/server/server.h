@@ -29,7 +29,9 @@ struct ServerOptions {
   std::string db;
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (see Server::port())
-  int threads = 32;  // request threads (keep-alive connections hold one)
+  // Request threads. A keep-alive connection holds its thread between
+  // requests, so this bounds the connections served at once; more wait.
+  int threads = 128;
   size_t max_body_bytes = size_t{1} << 20;
   std::chrono::milliseconds timeout{10000};  // per request
   size_t cache_entries = 1024;               // cached API answers

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Browser test of the web UI: ingests the fixture corpus, starts
+# `annals serve` on a free port, runs ui.test.mjs in headless Debian Chromium
+# (playwright-core, no browser download), stops the server. Screenshots go to
+# OUT_DIR (default: the annals binary's directory).
+# Usage: tests/browser/run.sh ANNALS_BINARY [OUT_DIR]
+set -euo pipefail
+bin=$(realpath "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$here/../.." && pwd)
+out=$(realpath -m "${2:-$(dirname "$bin")}")
+tmp=$(mktemp -d)
+server=""
+cleanup() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+if [ ! -d "$here/node_modules/playwright-core" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
+  (cd "$here" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
+fi
+
+"$bin" ingest -q --db "$tmp/ui.db" "$src/tests/data/serve_corpus.jsonl"
+"$bin" serve --db "$tmp/ui.db" --port 0 > "$tmp/serve.out" 2> "$tmp/serve.err" &
+server=$!
+for _ in $(seq 100); do grep -q "listening on" "$tmp/serve.out" 2>/dev/null && break; sleep 0.1; done
+url=$(grep -o 'http://[0-9.]*:[0-9]*' "$tmp/serve.out" || true)
+if [ -z "$url" ]; then echo "annals serve did not start:"; cat "$tmp/serve.err"; exit 1; fi
+
+cd "$here"
+ANNALS_URL=$url ANNALS_SCREENSHOT_DIR=$out timeout 300 node --test --test-reporter=spec ui.test.mjs
+echo "screenshots: $out/ui-timeline.png $out/ui-article.png"
