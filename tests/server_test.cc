@@ -102,7 +102,8 @@ TEST_F(ServerTest, Timeline) {
   EXPECT_FALSE(j["coverage"].empty());
   // Limits by date.
   json june = GetJson("/api/timeline?from=2021-06&to=2021-06-30", 200);
-  for (const json& e : june["dates"]) EXPECT_EQ(e["date"].get<std::string>().substr(0, 7), "2021-06");
+  for (const json& e : june["dates"])
+    EXPECT_EQ(e["date"].get<std::string>().substr(0, 7), "2021-06");
   // The same request again is answered (from the cache) identically.
   auto c = Client();
   auto a = c.Get("/api/timeline?q=bridge&sentences=2");
@@ -175,25 +176,36 @@ TEST_F(ServerTest, Tag) {
 }
 
 TEST_F(ServerTest, MalformedParametersAre400) {
-  for (const char* path : {
-           "/api/timeline?dates=abc", "/api/timeline?dates=0", "/api/timeline?dates=100000",
-           "/api/timeline?dates=5x", "/api/timeline?sentences=-1", "/api/timeline?from=2021-13",
-           "/api/timeline?from=2021-02-30", "/api/timeline?to=yesterday",
-           "/api/timeline?from=2021-05&to=2021-04", "/api/timeline?bogus=1",
-           "/api/timeline?q=a&q=b", "/api/timeline?q=%FF%FE", "/api/timeline?q=%22%2A%28",
-           "/api/search", "/api/search?on=2021-1-1", "/api/search?on=2021&limit=0",
-           "/api/search?on=2021&offset=-5", "/api/search?on=2021&in=everything",
-           "/api/search?q=%00x", "/healthz?x=1"}) {
+  for (const char* path : {"/api/timeline?dates=abc",
+                           "/api/timeline?dates=0",
+                           "/api/timeline?dates=100000",
+                           "/api/timeline?dates=5x",
+                           "/api/timeline?sentences=-1",
+                           "/api/timeline?from=2021-13",
+                           "/api/timeline?from=2021-02-30",
+                           "/api/timeline?to=yesterday",
+                           "/api/timeline?from=2021-05&to=2021-04",
+                           "/api/timeline?bogus=1",
+                           "/api/timeline?q=a&q=b",
+                           "/api/timeline?q=%FF%FE",
+                           "/api/timeline?q=%22%2A%28",
+                           "/api/search",
+                           "/api/search?on=2021-1-1",
+                           "/api/search?on=2021&limit=0",
+                           "/api/search?on=2021&offset=-5",
+                           "/api/search?on=2021&in=everything",
+                           "/api/search?q=%00x",
+                           "/healthz?x=1"}) {
     ExpectError(path, 400);
   }
   ExpectError("/api/timeline?q=" + std::string(300, 'a'), 400);
 }
 
 TEST_F(ServerTest, UnknownRoutesAndTraversalAre404) {
-  for (const char* path : {"/api/nope", "/api/articles/", "/../../etc/passwd",
-                           "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
-                           "/web/../CMakeLists.txt", "/index.html/../../CMakeLists.txt",
-                           "/.git/config", "/%2e%2e"}) {
+  for (const char* path :
+       {"/api/nope", "/api/articles/", "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
+        "/..%2f..%2fetc%2fpasswd", "/web/../CMakeLists.txt", "/index.html/../../CMakeLists.txt",
+        "/.git/config", "/%2e%2e"}) {
     auto c = Client();
     auto res = c.Get(path);
     ASSERT_TRUE(res) << path;
@@ -235,8 +247,8 @@ TEST_F(ServerTest, ConcurrentRequests) {
     clients.emplace_back([&, i] {
       auto c = Client();
       for (int k = 0; k < 10; ++k) {
-        auto res = c.Get(k % 2 ? "/api/timeline?q=bridge" : ("/api/search?on=2021-03&offset=" +
-                                                             std::to_string(i)).c_str());
+        auto res = c.Get(k % 2 ? "/api/timeline?q=bridge"
+                               : ("/api/search?on=2021-03&offset=" + std::to_string(i)).c_str());
         if (res && res->status == 200) ++ok;
       }
     });

@@ -2,8 +2,8 @@
 // event-time search, and that a killed ingest loses no committed batch.
 #include "store/store.h"
 
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sqlite3.h>
@@ -153,8 +153,8 @@ TEST(StoreTest, SentencesAboutAPeriodUseEventTime) {
   IngestPaths(db, {Fixture()});
   StoreReader reader(db);
   // Sentences about 8 March 2021, from articles published before and after.
-  std::vector<SentenceRef> day = reader.SentencesAbout(Date{2021, 3, 8}, Date{2021, 3, 8}, "",
-                                                       false, 0, 100);
+  std::vector<SentenceRef> day =
+      reader.SentencesAbout(Date{2021, 3, 8}, Date{2021, 3, 8}, "", false, 0, 100);
   ASSERT_GE(day.size(), 4u);
   std::set<std::string> published;
   for (const SentenceRef& r : day) {
@@ -170,8 +170,9 @@ TEST(StoreTest, SentencesAboutAPeriodUseEventTime) {
   EXPECT_TRUE(published.count("2021-03-01"));  // "begins March 8", said a week before
   EXPECT_TRUE(published.count("2021-03-29"));
   // "closed on March 8" holds "closed"; the festival is not about March 2021.
-  EXPECT_LT(reader.SentencesAbout(Date{2021, 3, 8}, Date{2021, 3, 8}, FtsQuery("closed", "AND"),
-                                  false, 0, 100)
+  EXPECT_LT(reader
+                .SentencesAbout(Date{2021, 3, 8}, Date{2021, 3, 8}, FtsQuery("closed", "AND"),
+                                false, 0, 100)
                 .size(),
             day.size());
   EXPECT_TRUE(reader
@@ -179,8 +180,8 @@ TEST(StoreTest, SentencesAboutAPeriodUseEventTime) {
                                   false, 0, 100)
                   .empty());
   // Paging.
-  std::vector<SentenceRef> page = reader.SentencesAbout(Date{2021, 3, 8}, Date{2021, 3, 8}, "",
-                                                        false, 1, 2);
+  std::vector<SentenceRef> page =
+      reader.SentencesAbout(Date{2021, 3, 8}, Date{2021, 3, 8}, "", false, 1, 2);
   ASSERT_EQ(page.size(), 2u);
   EXPECT_EQ(page[0].article, day[1].article);
   EXPECT_EQ(page[0].sentence, day[1].sentence);
@@ -239,13 +240,13 @@ TEST(StoreTest, KilledIngestKeepsCommittedBatchesAndRerunCompletes) {
           << "\",\"text\":\"Report " << i << ".";
       for (int k = 0; k < 10; ++k)
         out << " The council met on Monday and will vote next week. The plan began in March "
-               "2019, two years ago, and hearing " << k << " is set for June 3.";
+               "2019, two years ago, and hearing "
+            << k << " is set for June 3.";
       out << "\"}\n";
     }
   }
-  const pid_t pid = SpawnIngest({"--db", db, "--batch", std::to_string(kBatch), "--threads", "1",
-                                 corpus},
-                                dir / "first.log");
+  const pid_t pid = SpawnIngest(
+      {"--db", db, "--batch", std::to_string(kBatch), "--threads", "1", corpus}, dir / "first.log");
   // Kill once some batches are committed, before the end.
   const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
   int64_t seen = 0;

@@ -120,8 +120,11 @@ std::optional<Interval> PeriodParam(const httplib::Request& req, const char* nam
 // ------------------------------------------------------------ JSON
 
 json TimexJson(const Timex& t) {
-  json j{{"begin", t.begin}, {"end", t.end},    {"text", t.text},
-         {"type", std::string(TimexTypeName(t.type))}, {"value", t.value}};
+  json j{{"begin", t.begin},
+         {"end", t.end},
+         {"text", t.text},
+         {"type", std::string(TimexTypeName(t.type))},
+         {"value", t.value}};
   if (!t.mod.empty()) j["mod"] = t.mod;
   if (t.interval) {
     j["first"] = t.interval->first.ToString();
@@ -321,9 +324,7 @@ struct Server::Impl {
   store::StoreCounts counts;
 
   explicit Impl(ServerOptions o)
-      : options(std::move(o)),
-        articles(options.doc_cache_bytes),
-        answers(options.cache_entries) {
+      : options(std::move(o)), articles(options.doc_cache_bytes), answers(options.cache_entries) {
     if (options.db.empty()) {
       OpenExamples();
     } else {
@@ -428,15 +429,17 @@ struct Server::Impl {
       out["sentences"] = tl.sentences;
       json& entries = out["dates"] = json::array();
       for (const TimelineEntry& e : tl.entries) {
-        json je{{"date", e.date.ToString()}, {"score", e.score},       {"articles", e.articles},
-                {"mentions", e.mentions},    {"published", e.published}, {"sentences", json::array()}};
+        json je{{"date", e.date.ToString()}, {"score", e.score},
+                {"articles", e.articles},    {"mentions", e.mentions},
+                {"published", e.published},  {"sentences", json::array()}};
         for (const TimelineSentence& s : e.sentences) {
           auto it = number.find(s.doc_id);
-          je["sentences"].push_back({{"text", s.text},
-                                     {"doc_id", s.doc_id},
-                                     {"article", it == number.end() ? json(nullptr) : json(it->second)},
-                                     {"published", s.published.ToString()},
-                                     {"score", s.score}});
+          je["sentences"].push_back(
+              {{"text", s.text},
+               {"doc_id", s.doc_id},
+               {"article", it == number.end() ? json(nullptr) : json(it->second)},
+               {"published", s.published.ToString()},
+               {"score", s.score}});
         }
         entries.push_back(std::move(je));
       }
@@ -498,8 +501,7 @@ struct Server::Impl {
         // Offsets of the expressions are given within the sentence text.
         json jt = json::array();
         for (const Timex& t : s.timexes) {
-          if (on && !(t.interval && t.interval->first >= on->first &&
-                      t.interval->last <= on->last))
+          if (on && !(t.interval && t.interval->first >= on->first && t.interval->last <= on->last))
             continue;
           Timex local = t;
           local.begin -= s.begin;
@@ -529,7 +531,9 @@ struct Server::Impl {
     ArticlePtr a = articles.Get(id, *reader);
     if (!a) return {404, ErrorBody("no article " + std::to_string(id))};
     const AnnotatedDocument& d = a->doc;
-    json out{{"id", a->id}, {"doc_id", d.doc.id}, {"published", d.doc.dct->ToString()},
+    json out{{"id", a->id},
+             {"doc_id", d.doc.id},
+             {"published", d.doc.dct->ToString()},
              {"text", d.doc.text}};
     json& sentences = out["sentences"] = json::array();
     json& timexes = out["timexes"] = json::array();

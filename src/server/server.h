@@ -33,8 +33,8 @@ struct ServerOptions {
   // requests, so this bounds the connections served at once; more wait.
   int threads = 128;
   size_t max_body_bytes = size_t{1} << 20;
-  std::chrono::milliseconds timeout{10000};  // per request
-  size_t cache_entries = 1024;               // cached API answers
+  std::chrono::milliseconds timeout{10000};    // per request
+  size_t cache_entries = 1024;                 // cached API answers
   size_t doc_cache_bytes = size_t{512} << 20;  // articles kept in memory
 };
 

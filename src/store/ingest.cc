@@ -39,8 +39,9 @@ class Pipeline {
   }
 
   void Run() {
-    int n = options_.threads > 0 ? options_.threads
-                                 : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    int n = options_.threads > 0
+                ? options_.threads
+                : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     n = static_cast<int>(std::min<size_t>(n, std::max<size_t>(1, batches_)));
     std::vector<std::thread> workers;
     for (int i = 0; i < n; ++i) workers.emplace_back([this] { Tag(); });
@@ -101,9 +102,15 @@ class Pipeline {
         for (size_t i = 0; i < batch.size(); ++i) {
           const AnnotatedDocument& a = batch[i];
           switch (writer_->Put(a, hashes_[first + i])) {
-            case PutResult::kAdded: ++stats_->added; break;
-            case PutResult::kUpdated: ++stats_->updated; break;
-            case PutResult::kUnchanged: ++stats_->unchanged; break;
+            case PutResult::kAdded:
+              ++stats_->added;
+              break;
+            case PutResult::kUpdated:
+              ++stats_->updated;
+              break;
+            case PutResult::kUnchanged:
+              ++stats_->unchanged;
+              break;
           }
           stats_->sentences += a.sentences.size();
           for (const AnnotatedSentence& s : a.sentences) stats_->timexes += s.timexes.size();
@@ -198,8 +205,9 @@ IngestStats IngestPaths(const std::string& db, const std::vector<std::string>& p
     }
   };
   LoadOptions load;
-  load.threads = std::max(1, options.threads > 0 ? options.threads
-                                                 : static_cast<int>(std::thread::hardware_concurrency()));
+  load.threads =
+      std::max(1, options.threads > 0 ? options.threads
+                                      : static_cast<int>(std::thread::hardware_concurrency()));
   for (const std::string& path : paths) {
     std::vector<T17Topic> topics;
     ReadError err;

@@ -19,8 +19,8 @@
 namespace annals::store {
 
 struct IngestOptions {
-  int threads = 0;      // tagging threads; 0 = one per core
-  size_t batch = 256;   // articles per transaction
+  int threads = 0;     // tagging threads; 0 = one per core
+  size_t batch = 256;  // articles per transaction
   // Called with (articles done, articles total) after each batch, from one
   // thread at a time.
   std::function<void(size_t, size_t)> progress;

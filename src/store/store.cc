@@ -260,8 +260,8 @@ struct StoreWriter::Statements {
 };
 
 StoreWriter::StoreWriter(const std::string& path) {
-  db_ = std::make_unique<Db>(path,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
+  db_ =
+      std::make_unique<Db>(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
   // WAL: readers (annals serve) never block the writer, and a crash leaves
   // exactly the committed transactions. synchronous=NORMAL keeps every
   // commit across a process kill (the WAL is in the OS's hands); only a
@@ -443,8 +443,7 @@ std::optional<ArticleRow> StoreReader::LoadArticle(int64_t id) {
   while (t.Step()) {
     const size_t b = static_cast<size_t>(t.Int(0)), e = static_cast<size_t>(t.Int(1));
     const int64_t si = t.Int(2);
-    if (si < 0 || static_cast<size_t>(si) >= row.doc.sentences.size() || b > e ||
-        e > text.size())
+    if (si < 0 || static_cast<size_t>(si) >= row.doc.sentences.size() || b > e || e > text.size())
       continue;  // not written by Put
     Timex x;
     x.begin = b;
@@ -495,8 +494,8 @@ std::vector<SentenceRef> StoreReader::SentencesMatching(const std::string& fts, 
   st.Bind(1, fts).Bind(2, static_cast<int64_t>(limit)).Bind(3, static_cast<int64_t>(offset));
   std::vector<SentenceRef> out;
   while (st.Step())
-    out.push_back({st.Int(0) >> kSentenceBits,
-                   static_cast<size_t>(st.Int(0) & (kMaxIndexedSentences - 1))});
+    out.push_back(
+        {st.Int(0) >> kSentenceBits, static_cast<size_t>(st.Int(0) & (kMaxIndexedSentences - 1))});
   return out;
 }
 
