@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 #include <sqlite3.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -307,6 +308,16 @@ std::string_view MimeType(std::string_view name) {
   return "application/octet-stream";
 }
 
+// httplib listens with a backlog of 5 (a compile-time constant of the
+// Debian library). When many clients connect at once, as a browser or a
+// load test does, SYNs beyond it are dropped and retried only after a
+// second: latency spikes of ~1 s. Linux lets listen() be called again on a
+// listening socket to set a new backlog.
+class HttpServer : public httplib::Server {
+ public:
+  void RaiseBacklog(int backlog) { ::listen(svr_sock_, backlog); }
+};
+
 }  // namespace
 
 // ------------------------------------------------------------ server
@@ -319,7 +330,7 @@ struct Server::Impl {
   std::unique_ptr<ReaderPool> readers;
   ArticleCache articles;
   AnswerCache answers;
-  httplib::Server http;
+  HttpServer http;
   int port = 0;
   store::StoreCounts counts;
 
@@ -444,17 +455,26 @@ struct Server::Impl {
         entries.push_back(std::move(je));
       }
       // Coverage for the density strip: per day, articles published and
-      // sentences naming that day, over the articles that matched.
+      // sentences naming that day, over the articles that matched. Days are
+      // kept within from..to, or else within a month of the publication
+      // dates (a mention of 1914 is no part of the story's axis).
+      int64_t first_pub = INT64_MAX, last_pub = INT64_MIN;
+      for (const AnnotatedDocument& d : docs) {
+        first_pub = std::min(first_pub, d.doc.dct->ToDays());
+        last_pub = std::max(last_pub, d.doc.dct->ToDays());
+      }
+      const int64_t cov_lo = lo ? lo->ToDays() : first_pub - 31;
+      const int64_t cov_hi = hi ? hi->ToDays() : last_pub + 31;
       std::map<int64_t, std::pair<int, int>> days;
       for (const AnnotatedDocument& d : docs) {
-        if (!d.doc.dct) continue;
         ++days[d.doc.dct->ToDays()].first;
         for (const AnnotatedSentence& s : d.sentences) {
           std::set<int64_t> named;
-          for (const Timex& t : s.timexes)
-            if (t.interval && t.interval->first == t.interval->last &&
-                (!lo || t.interval->first >= *lo) && (!hi || t.interval->first <= *hi))
-              named.insert(t.interval->first.ToDays());
+          for (const Timex& t : s.timexes) {
+            if (!t.interval || t.interval->first != t.interval->last) continue;
+            const int64_t day = t.interval->first.ToDays();
+            if (day >= cov_lo && day <= cov_hi) named.insert(day);
+          }
           for (int64_t day : named) ++days[day].second;
         }
       }
@@ -670,6 +690,7 @@ bool Server::Bind(std::string* error) {
     *error = "cannot listen on " + s.options.host + ":" + std::to_string(s.options.port);
     return false;
   }
+  s.http.RaiseBacklog(1024);
   return true;
 }
 
