@@ -278,6 +278,34 @@ TEST(ServerExamplesTest, ServesTheBundledArticlesWithoutADatabase) {
   EXPECT_FALSE(json::parse(about->body)["results"].empty()) << about->body;
 }
 
+TEST(ServerTimeoutTest, RequestsPastTheirDeadlineAre503) {
+  const fs::path dir = fs::temp_directory_path() / ("annals-timeout-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const std::string db = (dir / "s.db").string();
+  store::IngestPaths(db, {testing::SourceDir() + "/tests/data/serve_corpus.jsonl"});
+  ServerOptions o;
+  o.db = db;
+  o.port = 0;
+  o.threads = 2;
+  o.timeout = std::chrono::milliseconds(0);  // every deadline has passed
+  Server server(o);
+  std::string error;
+  ASSERT_TRUE(server.Bind(&error)) << error;
+  std::thread t([&] { server.Run(); });
+  httplib::Client c("127.0.0.1", server.port());
+  auto tl = c.Get("/api/timeline?q=bridge");
+  auto about = c.Get("/api/search?on=2021-03");
+  auto health = c.Get("/healthz");
+  server.Stop();
+  t.join();
+  fs::remove_all(dir);
+  ASSERT_TRUE(tl && about && health);
+  EXPECT_EQ(tl->status, 503);
+  EXPECT_TRUE(json::parse(tl->body).contains("error"));
+  EXPECT_EQ(about->status, 503);
+  EXPECT_EQ(health->status, 200);
+}
+
 TEST(ServerOpenTest, MissingDatabaseIsAnError) {
   ServerOptions o;
   o.db = "/nonexistent/annals.db";

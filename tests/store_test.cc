@@ -187,6 +187,33 @@ TEST(StoreTest, SentencesAboutAPeriodUseEventTime) {
   EXPECT_EQ(page[0].sentence, day[1].sentence);
 }
 
+TEST(StoreTest, IngestsTimeml) {
+  TempDir dir;
+  const std::string db = dir / "s.db";
+  fs::create_directories(dir / "tml");
+  std::ofstream(dir / "tml/a.tml")
+      << "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>APW1</DOCID>\n<DCT><TIMEX3 tid=\"t0\" "
+         "type=\"DATE\" value=\"1998-02-27\" functionInDocument=\"CREATION_TIME\">"
+         "1998-02-27</TIMEX3></DCT>\n<TEXT>The vote was held &quot;on Friday&quot;, "
+         "officials said.</TEXT>\n</TimeML>\n";
+  std::ofstream(dir / "tml/b.tml.TE3input") << "<TimeML><TEXT>no date</TEXT></TimeML>";
+  std::vector<ReadError> skipped;
+  IngestOptions options;
+  options.on_skip = [&](const ReadError& e) { skipped.push_back(e); };
+  IngestStats s = IngestPaths(db, {dir / "tml"}, options);
+  EXPECT_EQ(s.added, 1u);
+  ASSERT_EQ(skipped.size(), 1u);
+  EXPECT_NE(skipped[0].file.find("b.tml.TE3input"), std::string::npos);
+  StoreReader reader(db);
+  std::optional<ArticleRow> row = reader.LoadArticle(1);
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->doc.doc.id, "APW1");
+  EXPECT_EQ(row->doc.doc.text, "The vote was held \"on Friday\", officials said.");
+  ASSERT_EQ(row->doc.sentences.size(), 1u);
+  ASSERT_EQ(row->doc.sentences[0].timexes.size(), 1u);
+  EXPECT_EQ(row->doc.sentences[0].timexes[0].value, "1998-02-27");
+}
+
 TEST(StoreTest, ReaderCannotWrite) {
   TempDir dir;
   const std::string db = dir / "s.db";

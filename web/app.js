@@ -122,9 +122,12 @@ async function showTimeline(params) {
   }
   const n = timeline.dates.length;
   status('');
+  const words = (timeline.keywords || []).join(', ');
+  const about = q ? ` about “${q}”`
+                  : (words ? ` about “${words}” (the collection's most used story word)` : '');
   $('summary').textContent = n
       ? `${n} date${n === 1 ? '' : 's'} chosen from ${timeline.documents} article${timeline.documents === 1 ? '' : 's'}` +
-        (q ? ` about “${q}”` : '') + '. Click a date to read what was said about it.'
+        about + '. Click a date to read what was said about it.'
       : 'No dated events found' + (q ? ` for “${q}”` : '') + '.';
   const date = params.get('date');
   if (date) await showDay(date, q); else $('day').hidden = true;

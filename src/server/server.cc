@@ -60,7 +60,8 @@ std::string ErrorBody(const std::string& message) { return Dump(json{{"error", m
 // ------------------------------------------------------------ parameters
 
 void CheckParams(const httplib::Request& req, std::initializer_list<const char*> known) {
-  for (const auto& [key, value] : req.params) {
+  for (const auto& param : req.params) {
+    const std::string& key = param.first;
     if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
       throw BadRequest("unknown parameter `" + key.substr(0, 64) + "`");
     if (req.get_param_value_count(key) > 1) throw BadRequest("parameter `" + key + "` repeated");
@@ -436,6 +437,8 @@ struct Server::Impl {
       out["q"] = q;
       out["from"] = lo ? json(lo->ToString()) : json(nullptr);
       out["to"] = hi ? json(hi->ToString()) : json(nullptr);
+      out["keywords"] = tl.keywords;
+      out["automatic_keywords"] = tl.automatic_keywords;
       out["documents"] = tl.documents;
       out["sentences"] = tl.sentences;
       json& entries = out["dates"] = json::array();
@@ -515,6 +518,7 @@ struct Server::Impl {
       if (hits.size() > static_cast<size_t>(limit)) hits.resize(limit);
       json& results = out["results"] = json::array();
       for (const store::SentenceRef& h : hits) {
+        if (reader->TimedOut()) throw store::StoreTimeout("search");
         ArticlePtr a = articles.Get(h.article, *reader);
         if (!a || h.sentence >= a->doc.sentences.size()) continue;
         const AnnotatedSentence& s = a->doc.sentences[h.sentence];

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -11,6 +12,7 @@
 
 #include "annals/timeline.h"
 #include "corpus/collection.h"
+#include "corpus/timeml.h"
 #include "store/store.h"
 
 namespace annals::store {
@@ -183,6 +185,66 @@ IngestStats Store(const std::string& db, std::vector<Document> docs, IngestStats
   return stats;
 }
 
+bool IsTimemlName(const std::string& name) {
+  auto ends = [&](std::string_view suffix) {
+    return name.size() >= suffix.size() &&
+           name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return ends(".tml") || ends(".TE3input");
+}
+
+// TimeML files (.tml, .tml.TE3input): the TEXT content with its DCT. The
+// corpus loaders do not read TimeML, the `tag` command does; so does ingest.
+Collection LoadTimeml(const std::vector<std::string>& files, const std::string& name) {
+  Collection out;
+  out.name = name;
+  for (const std::string& path : files) {
+    std::string raw;
+    ReadError err;
+    if (!ReadWholeFile(path, &raw, &err)) {
+      out.skipped.push_back(err);
+      continue;
+    }
+    TimemlDocument doc;
+    TimemlError terr;
+    if (!ParseTimeml(raw, &doc, &terr)) {
+      out.skipped.push_back({path, terr.line, terr.message});
+      continue;
+    }
+    std::optional<Date> dct = Date::Parse(doc.dct_value);
+    if (!dct) {
+      out.skipped.push_back({path, 0, "DCT value `" + doc.dct_value + "` is not a date"});
+      continue;
+    }
+    if (FindBadTextByte(doc.text) != std::string_view::npos) {
+      out.skipped.push_back({path, 0, "TEXT is not valid UTF-8 or holds NUL"});
+      continue;
+    }
+    std::string id =
+        doc.docid.empty() ? std::filesystem::path(path).filename().string() : doc.docid;
+    out.documents.push_back(Document{std::move(id), dct, std::move(doc.text)});
+  }
+  return out;
+}
+
+// The TimeML files of `path`: the file itself, or every file of a folder
+// when all its files are TimeML. Empty otherwise.
+std::vector<std::string> TimemlFiles(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_regular_file(path, ec))
+    return IsTimemlName(path) ? std::vector{path} : std::vector<std::string>{};
+  if (!fs::is_directory(path, ec)) return {};
+  std::vector<std::string> files;
+  for (const fs::directory_entry& e : fs::directory_iterator(path, ec)) {
+    if (!e.is_regular_file(ec)) continue;
+    if (!IsTimemlName(e.path().filename().string())) return {};
+    files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 }  // namespace
 
 IngestStats IngestDocuments(const std::string& db, std::vector<Document> docs,
@@ -211,7 +273,10 @@ IngestStats IngestPaths(const std::string& db, const std::vector<std::string>& p
   for (const std::string& path : paths) {
     std::vector<T17Topic> topics;
     ReadError err;
-    if (path != "-" && ListT17Topics(path, &topics, &err)) {
+    std::vector<std::string> timeml = path == "-" ? std::vector<std::string>{} : TimemlFiles(path);
+    if (!timeml.empty()) {
+      take(LoadTimeml(timeml, path), "");
+    } else if (path != "-" && ListT17Topics(path, &topics, &err)) {
       for (const T17Topic& topic : topics) take(LoadT17Topic(topic, load), topic.name);
     } else {
       take(LoadCorpus(path, load), "");

@@ -38,8 +38,9 @@ struct IngestStats {
 };
 
 // Loads each path — a JSONL file (.jsonl, .jsonl.gz, "-"), a Timeline17
-// root or `<Topic>_<source>` folder, a folder of dated .txt articles, or one
-// dated article — and stores it into the database at `db` (created when
+// root or `<Topic>_<source>` folder, a folder of dated .txt articles, one
+// dated article, or TimeML (a .tml / .tml.TE3input file, or a folder of
+// them: text and DCT, id from DOCID) — and stores it into the database at `db` (created when
 // absent). Timeline17 document ids get the topic as a prefix
 // ("bpoil/bbc/2010-04-21/x.htm.txt") so that topics sharing a source name
 // stay apart. Throws StoreError when the database cannot be written.

@@ -266,7 +266,12 @@ StoreWriter::StoreWriter(const std::string& path) {
   // exactly the committed transactions. synchronous=NORMAL keeps every
   // commit across a process kill (the WAL is in the OS's hands); only a
   // power cut may lose the last commits, never corrupt the file.
-  db_->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;");
+  // A checkpoint (copying the WAL into the file, with two fsyncs) every
+  // 64 MB of WAL rather than SQLite's 4 MB: an ingest writes in bulk and
+  // ends with a checkpoint of its own.
+  db_->Exec(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; "
+      "PRAGMA wal_autocheckpoint=16384;");
   db_->Exec("BEGIN IMMEDIATE");
   try {
     bool fresh = true;
