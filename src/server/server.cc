@@ -466,8 +466,12 @@ struct Server::Impl {
         first_pub = std::min(first_pub, d.doc.dct->ToDays());
         last_pub = std::max(last_pub, d.doc.dct->ToDays());
       }
-      const int64_t cov_lo = lo ? lo->ToDays() : first_pub - 31;
-      const int64_t cov_hi = hi ? hi->ToDays() : last_pub + 31;
+      int64_t cov_lo = lo ? lo->ToDays() : first_pub - 31;
+      int64_t cov_hi = hi ? hi->ToDays() : last_pub + 31;
+      if (!tl.entries.empty()) {  // the chosen dates are on the axis too
+        cov_lo = std::min(cov_lo, tl.entries.front().date.ToDays());
+        cov_hi = std::max(cov_hi, tl.entries.back().date.ToDays());
+      }
       std::map<int64_t, std::pair<int, int>> days;
       for (const AnnotatedDocument& d : docs) {
         ++days[d.doc.dct->ToDays()].first;
@@ -703,7 +707,8 @@ void Server::Run() { impl_->http.listen_after_bind(); }
 void Server::Stop() { impl_->http.stop(); }
 
 std::string Server::Describe() const {
-  return std::to_string(impl_->counts.articles) + " articles from " + impl_->store_name;
+  const int64_t n = impl_->counts.articles;
+  return std::to_string(n) + (n == 1 ? " article from " : " articles from ") + impl_->store_name;
 }
 
 }  // namespace annals::server
