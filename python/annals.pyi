@@ -7,7 +7,7 @@ counts by its date) or 'YYYY-MM-DD', and returned as datetime.date.
 """
 import datetime
 import os
-from typing import Iterable, Iterator, Literal, TypedDict, Union, overload
+from typing import Iterable, Iterator, Literal, TypedDict, Union
 
 __version__: str
 
@@ -87,3 +87,92 @@ class T17TopicDict(TypedDict):
     timelines: list[str]
 
 def t17_topics(path: str | os.PathLike[str]) -> list[T17TopicDict]: ...
+
+class AnnotatedDocument:
+    """An article split into sentences and tagged; picklable."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def sentences(self) -> list[tuple[int, int]]: ...
+    @property
+    def timexes(self) -> list[Timex]: ...
+
+DocumentLike = Union[Document, list[object], AnnotatedDocument]
+
+def annotate(docs: Iterable[DocumentLike], *, threads: int = 0) -> list[AnnotatedDocument]:
+    """Splits and tags (id, date, text) documents as news, in input order."""
+
+class TimelineSentenceDict(TypedDict):
+    text: str
+    doc_id: str
+    published: str
+    score: float
+
+class TimelineEntryDict(TypedDict):
+    date: str
+    score: float
+    articles: int
+    mentions: int
+    published: int
+    sentences: list[TimelineSentenceDict]
+
+class TimelineDict(TypedDict):
+    documents: int
+    sentences: int
+    entries: list[TimelineEntryDict]
+
+class TimelineSentence:
+    @property
+    def text(self) -> str: ...
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def published(self) -> datetime.date: ...
+    @property
+    def score(self) -> float: ...
+    def to_dict(self) -> TimelineSentenceDict: ...
+
+class TimelineEntry:
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def articles(self) -> int: ...
+    @property
+    def mentions(self) -> int: ...
+    @property
+    def published(self) -> int: ...
+    @property
+    def sentences(self) -> list[TimelineSentence]: ...
+    def to_dict(self) -> TimelineEntryDict: ...
+
+class Timeline:
+    """The timeline of a story told by dated articles (see `annals timeline`)."""
+    def __init__(
+        self,
+        docs: Iterable[DocumentLike],
+        *,
+        query: str = "",
+        max_dates: int = 0,
+        sentences_per_date: int = 0,
+        from_date: DateLike | None = None,
+        to_date: DateLike | None = None,
+        threads: int = 0,
+    ) -> None: ...
+    @property
+    def entries(self) -> list[TimelineEntry]: ...
+    @property
+    def dates(self) -> list[datetime.date]: ...
+    @property
+    def documents(self) -> int: ...
+    @property
+    def sentences(self) -> int: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[TimelineEntry]: ...
+    def __getitem__(self, index: int) -> TimelineEntry: ...
+    def to_dict(self) -> TimelineDict: ...

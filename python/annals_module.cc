@@ -1,5 +1,6 @@
 // python/annals_module.cc — the `annals` Python module: tag(), Timex,
-// load_corpus(), t17_topics(); the timeline part is in timeline_bindings.cc.
+// load_corpus(), t17_topics(); annotate() and Timeline are in
+// timeline_bindings.cc.
 //
 // Work happens with the GIL released, so Python threads tagging different
 // texts run on different cores. Argument checking happens before, with the
@@ -12,6 +13,8 @@
 #include "corpus/collection.h"
 
 namespace annals::python {
+
+void BindTimeline(py::module_& m);  // timeline_bindings.cc
 
 namespace {
 
@@ -286,6 +289,7 @@ void Init(py::module_& m) {
   BindTimex(m);
   m.def("tag", &Tag, py::arg("text"), py::arg("dct"), py::arg("type") = "news", kTagDoc);
   BindCorpus(m);
+  BindTimeline(m);
 }
 
 }  // namespace annals::python

@@ -8,9 +8,18 @@ import os
 import pathlib
 import re
 
+import sys
+
 import pytest
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
+# python/ holds dask_timelines.py; Dask worker processes import it by name,
+# so it must be on their PYTHONPATH too.
+PYDIR = str(REPO / "python")
+if PYDIR not in sys.path:
+    sys.path.insert(0, PYDIR)
+if PYDIR not in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (os.environ.get("PYTHONPATH"), PYDIR) if p)
 SHARED = pathlib.Path(os.environ.get("ANNALS_SHARED", REPO.parent / "shared"))
 T17 = SHARED / "data" / "t17"
 SEED = REPO / "examples" / "reuters-2013-01-30-syria-opposition-talks.txt"
