@@ -55,5 +55,69 @@ check "jsonl: summary on stderr" grep -q "2 lines tagged, 2 with errors" "$tmp/e
 check "unknown option exit 2" test $rc -eq 2
 "$bin" tag --help | grep -q "Usage: annals tag"; check "tag --help" test $? -eq 0
 
+# --- annals timeline -------------------------------------------------------
+"$bin" timeline -q "$seed" > "$tmp/events.txt"; rc=$?
+check "timeline on one article: exit 0" test $rc -eq 0
+# Events in event-time order: the uprising, the Elysee meeting, the speech
+# three weeks back, the day of the article.
+order=$(grep -n -E '^(2011-03 |2012-11-17|2013-W02|2013-01-30)' "$tmp/events.txt" | cut -d: -f2 | cut -c1-10 | tr -d ' ' | tr '\n' ,)
+check "timeline events in event-time order ($order)" test "$order" = "2011-03,2012-11-17,2013-W02,2013-01-30,"
+"$bin" timeline -q --format json "$seed" > "$tmp/events.json"
+check "timeline events json" grep -q '"value": "2013-01-30"' "$tmp/events.json"
+"$bin" timeline -q --format tilse "$seed" > "$tmp/events.tilse"
+check "timeline events tilse has a date line" grep -qx '2011-03-01' "$tmp/events.tilse"
+
+mkdir -p "$tmp/corpus"
+printf ' date 2010-04-21 An oil rig exploded on Tuesday in the Gulf. Oil is leaking.\n' > "$tmp/corpus/a.txt"
+printf ' date 2010-04-25 Oil from the well that blew out on April 20 reached the coast.\n' > "$tmp/corpus/b.txt"
+printf ' date 2010-05-02 Since the oil rig explosion on April 20, oil has leaked.\n' > "$tmp/corpus/c.txt"
+: > "$tmp/corpus/empty.txt"
+printf ' date 2010-13-02 Oil, in month thirteen.\n' > "$tmp/corpus/bad.txt"
+"$bin" timeline --format json --dates 1 --sentences 1 "$tmp/corpus" > "$tmp/tl.json" 2> "$tmp/err"; rc=$?
+check "timeline on a folder: exit 0" test $rc -eq 0
+check "timeline picks the day named most" grep -q '"date": "2010-04-20"' "$tmp/tl.json"
+check "timeline json lists skipped files" grep -q 'bad.txt' "$tmp/tl.json"
+check "timeline json gives evidence" grep -q '"mentions": 3' "$tmp/tl.json"
+check "timeline stderr counts skipped" grep -q '2 skipped' "$tmp/err"
+"$bin" timeline -q --format tilse --dates 1 "$tmp/corpus" > "$tmp/tl.tilse"
+check "timeline tilse: date line" test "$(head -1 "$tmp/tl.tilse")" = "2010-04-20"
+check "timeline tilse: 32 dashes" grep -qx -- '--------------------------------' "$tmp/tl.tilse"
+"$bin" timeline -q --from 2010-04-26 --dates 1 "$tmp/corpus" > "$tmp/tl.txt"
+check "timeline --from keeps earlier days out" test "$(grep -c 2010-04-20 "$tmp/tl.txt")" -eq 0
+
+mkdir -p "$tmp/nothing"
+"$bin" timeline -q "$tmp/nothing" 2> "$tmp/err"; rc=$?
+check "timeline on an empty folder: exit 1" test $rc -eq 1
+check "timeline on an empty folder says so" grep -q "no usable article" "$tmp/err"
+"$bin" timeline -q "$tmp/missing" 2> /dev/null; rc=$?
+check "timeline on a missing path: exit 1" test $rc -eq 1
+"$bin" timeline --dates 0 "$seed" 2> /dev/null; rc=$?
+check "timeline --dates 0: exit 2" test $rc -eq 2
+"$bin" timeline --from 2013-02-30 "$seed" 2> /dev/null; rc=$?
+check "timeline impossible --from: exit 2" test $rc -eq 2
+"$bin" timeline --help | grep -q "Usage: annals timeline"; check "timeline --help" test $? -eq 0
+
+# --- annals bench t17 (needs ../shared) -------------------------------------
+t17=$src/../shared/data/t17
+if [ -d "$t17" ]; then
+  "$bin" bench t17 "$t17" --topic MJ --out "$tmp/pred" > "$tmp/bench.txt"; rc=$?
+  check "bench t17: exit 0" test $rc -eq 0
+  check "bench t17: one row per task and the average" grep -q "average of 1 tasks" "$tmp/bench.txt"
+  check "bench t17: prediction written by reference folder and name" test -s "$tmp/pred/MJ_bbc/bbc.co.uk.txt"
+  "$bin" eval timeline "$tmp/pred/MJ_bbc/bbc.co.uk.txt" "$t17/MJ_bbc/timelines/bbc.co.uk.txt" --json > "$tmp/eval.json"
+  check "bench predictions score with eval timeline" grep -q '"align_m1"' "$tmp/eval.json"
+  # The scores the bench prints are the ones eval timeline gives for its file.
+  f_bench=$(grep '^MJ_bbc' "$tmp/bench.txt" | awk '{print $6}')
+  f_eval=$("$bin" eval timeline "$tmp/pred/MJ_bbc/bbc.co.uk.txt" "$t17/MJ_bbc/timelines/bbc.co.uk.txt" |
+           awk '/^align\+ m:1/ {printf "%.3f", $5}')
+  check "bench and eval timeline agree ($f_bench vs $f_eval)" test -n "$f_bench" -a "$f_bench" = "$f_eval"
+else
+  echo "cli: ../shared absent, bench t17 checks skipped"
+fi
+"$bin" bench t17 2> /dev/null; rc=$?
+check "bench without DIR: exit 2" test $rc -eq 2
+"$bin" bench nope 2> /dev/null; rc=$?
+check "unknown bench: exit 2" test $rc -eq 2
+
 echo "cli: $pass passed, $fail failed"
 test $fail -eq 0

@@ -50,12 +50,16 @@ std::vector<AnnotatedDocument> AnnotateAll(
     const std::function<void(size_t, size_t)>& progress = nullptr);
 
 struct TimelineOptions {
-  // Keywords naming the story ("bp oil spill"). When set, only sentences of
-  // articles that contain a keyword take part, and sentences that contain
-  // one are preferred. Empty: the whole collection is the story.
+  // Keywords naming the story ("bp oil spill"). When set, only articles
+  // that contain a keyword take part, and sentences that contain one are
+  // preferred. Empty: the story is the collection's dominant word (the one
+  // articles use most, several times each: "oil", "syria"), and articles
+  // that never use it are left out.
   std::string query;
-  int max_dates = 0;           // L; 0 picks a length from the collection
-  int sentences_per_date = 0;  // K; 0 means 1
+  // L; 0 picks a length from the collection: a date for about every three
+  // days that have articles, between 5 and 50.
+  int max_dates = 0;
+  int sentences_per_date = 0;  // K; 0 means 2
   // Only dates (and articles published) within [from, to] take part.
   std::optional<Date> from;
   std::optional<Date> to;
@@ -80,6 +84,8 @@ struct TimelineEntry {
 
 struct TimelineResult {
   std::vector<TimelineEntry> entries;  // ascending by date
+  std::vector<std::string> keywords;   // the story's words (query or automatic)
+  bool automatic_keywords = false;     // chosen from the collection
   size_t documents = 0;                // articles that took part
   size_t sentences = 0;                // their sentences
 };
@@ -95,8 +101,10 @@ struct ArticleEvent {
 };
 
 // The dated events of one article ordered by event time: by the start of
-// the expression's interval (a START/EARLY mod before MID before END at the
-// same start), then by position. Expressions without a calendar interval
+// the expression's interval, where a MID or END/LATE mod moves the start to
+// the middle or last third of the interval ("late 2012" after "March 2012")
+// and, at equal starts, START/EARLY comes before MID before END; then by
+// position in the text. Expressions without a calendar interval
 // (durations, sets, "recently") are left out; an article's own publication
 // date counts like any other date.
 std::vector<ArticleEvent> ArticleEvents(const AnnotatedDocument& doc);

@@ -14,6 +14,8 @@ using Args = std::vector<std::string>;
 int RunTag(const Args& args);           // app/tag_cmd.cc
 int RunEvalTempeval(const Args& args);  // app/eval_tempeval_cmd.cc
 int RunEvalTimeline(const Args& args);  // app/eval_timeline_cmd.cc
+int RunTimeline(const Args& args);      // app/timeline_cmd.cc
+int RunBench(const Args& args);         // app/bench_cmd.cc
 
 }  // namespace annals::app
 

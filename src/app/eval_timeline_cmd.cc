@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/commands.h"
+#include "app/rouge_setup.h"
 #include "eval/rouge.h"
 #include "eval/timeline_metrics.h"
 
@@ -40,44 +41,6 @@ const char kUsage[] =
     "  --help           show this help\n"
     "\n"
     "Exit status: 0 scored, 1 unreadable or malformed file, 2 usage error.\n";
-
-bool IsRougeDir(const fs::path& dir) {
-  std::error_code ec;
-  return fs::is_regular_file(dir / "smart_common_words.txt", ec);
-}
-
-// The default ROUGE data directory, or nullopt; `tried` lists the places
-// looked at, for the error message.
-std::optional<fs::path> FindRougeDir(std::vector<std::string>* tried) {
-  if (const char* env = std::getenv("ANNALS_ROUGE_DIR"); env && *env) {
-    // An explicit setting is not second-guessed by the fallbacks.
-    tried->push_back(std::string(env) + " ($ANNALS_ROUGE_DIR)");
-    if (IsRougeDir(env)) return fs::path(env);
-    return std::nullopt;
-  }
-  const fs::path from_cwd = fs::path("..") / "shared" / "data" / "rouge";
-  tried->push_back(from_cwd.string());
-  if (IsRougeDir(from_cwd)) return from_cwd;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-      const fs::path candidate = dir / "shared" / "data" / "rouge";
-      tried->push_back(candidate.string());
-      if (IsRougeDir(candidate)) return candidate;
-      if (dir == dir.root_path()) break;
-    }
-  }
-  return std::nullopt;
-}
-
-nlohmann::json PrfJson(const eval::Prf& p) {
-  return {{"precision", p.precision}, {"recall", p.recall}, {"f1", p.f1}};
-}
-
-nlohmann::json RougeJson(const eval::RougePrf& r) {
-  return {{"rouge1", PrfJson(r.rouge1)}, {"rouge2", PrfJson(r.rouge2)}};
-}
 
 void PrintRow(const char* name, const eval::RougePrf& r) {
   std::printf("%-12s %.4f %.4f %.4f   %.4f %.4f %.4f\n", name, r.rouge1.precision, r.rouge1.recall,
@@ -122,30 +85,9 @@ int RunEvalTimeline(const Args& args) {
     return 2;
   }
 
-  std::string dir;
-  if (rouge_dir) {
-    dir = *rouge_dir;
-  } else {
-    std::vector<std::string> tried;
-    std::optional<fs::path> found = FindRougeDir(&tried);
-    if (!found) {
-      std::string list;
-      for (const std::string& t : tried) list += "\n  " + t;
-      std::fprintf(stderr,
-                   "annals eval timeline: ROUGE data directory not found; tried:%s\n"
-                   "pass --rouge-dir DIR or set ANNALS_ROUGE_DIR\n",
-                   list.c_str());
-      return 1;
-    }
-    dir = found->string();
-  }
+  std::optional<eval::RougeScorer> scorer = LoadRougeScorer(rouge_dir, "annals eval timeline");
+  if (!scorer) return 1;
   std::string error;
-  std::optional<eval::RougeScorer> scorer = eval::RougeScorer::Load(dir, &error);
-  if (!scorer) {
-    std::fprintf(stderr, "annals eval timeline: ROUGE data: %s\n", error.c_str());
-    return 1;
-  }
-
   std::optional<eval::Timeline> pred = eval::ReadTimelineFile(files[0], &error);
   if (!pred) {
     std::fprintf(stderr, "annals eval timeline: %s\n", error.c_str());

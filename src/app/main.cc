@@ -17,7 +17,9 @@ const char kUsage[] =
     "Commands:\n"
     "  tag            find time expressions in articles (text, JSON, TimeML)\n"
     "  eval tempeval  score TimeML output against TempEval-3 gold (Task A)\n"
+    "  timeline       the timeline of a corpus, or the events of one article\n"
     "  eval timeline  score predicted timelines against reference timelines\n"
+    "  bench t17      build and score every Timeline17 task (news-tls protocol)\n"
     "\n"
     "Run `annals <command> --help` for the options of a command.\n"
     "Exit status: 0 success, 1 some input failed, 2 usage error.\n";
@@ -38,6 +40,8 @@ int main(int argc, char** argv) {
   std::string cmd = argv[1];
   try {
     if (cmd == "tag") return annals::app::RunTag(Args(argv + 2, argv + argc));
+    if (cmd == "timeline") return annals::app::RunTimeline(Args(argv + 2, argv + argc));
+    if (cmd == "bench") return annals::app::RunBench(Args(argv + 2, argv + argc));
     if (cmd == "eval") {
       std::string what = argc > 2 ? argv[2] : "";
       Args rest(argv + std::min(argc, 3), argv + argc);

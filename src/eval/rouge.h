@@ -32,16 +32,12 @@
 #include <unordered_set>
 #include <vector>
 
+#include "text/porter.h"
+
 namespace annals::eval {
 
-// Porter stemmer exactly as ROUGE-1.5.5's Perl `stem` (Porter's Perl
-// "Release 1" plus Chin-Yew Lin's step-4 change): the y-vowel test follows
-// the Perl regular expressions, and step 4 tries "-ment" and then "-ent"
-// after the main suffix list, each on the result of the previous rule, so
-// "argument" -> "argum" where the C reference stemmer keeps "argument".
-// Expects lower-case ASCII; words shorter than 3 bytes come back unchanged.
-// No exception lookup and no length gate (RougeScorer adds both).
-std::string PorterStem(std::string_view word);
+// The ROUGE-1.5.5 Porter stemmer lives in text/porter.h.
+using ::annals::PorterStem;
 
 // Raw ROUGE-N counts of one peer against its references.
 struct RougeCounts {

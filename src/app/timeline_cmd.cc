@@ -1,0 +1,364 @@
+// `annals timeline`: the timeline of a corpus, or the events of one article.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "annals/tagger.h"
+#include "annals/timeline.h"
+#include "app/commands.h"
+#include "corpus/collection.h"
+#include "eval/timeline_metrics.h"
+
+namespace annals::app {
+namespace {
+
+const char kHelp[] =
+    "Usage: annals timeline [options] PATH...\n"
+    "\n"
+    "Builds the timeline of the story told by the articles at PATH: the dates\n"
+    "that matter, each with the sentences that say what happened then. Dates\n"
+    "come from what the articles say (\"on Wednesday\", \"March 3, 2011\"),\n"
+    "resolved against each article's publication date, not only from when\n"
+    "they were published. Several PATHs form one corpus.\n"
+    "\n"
+    "When the corpus is a single article, lists instead the times the article\n"
+    "itself mentions, ordered by event time, each with its sentence.\n"
+    "\n"
+    "PATH is one of:\n"
+    "  a dated article (' date YYYY-MM-DD <text>', like examples/)\n"
+    "  a folder of dated articles (*.txt)\n"
+    "  a Timeline17 source folder (<Topic>_<source>/InputDocs/YYYY-MM-DD/...);\n"
+    "    give all sources of a topic to merge them\n"
+    "  a JSONL file of {\"id\", \"time\", \"text\"} lines (.jsonl, .jsonl.gz), or -\n"
+    "    for JSONL on standard input\n"
+    "\n"
+    "Options:\n"
+    "  --query Q        keywords of the story (\"bp oil spill\"): only articles\n"
+    "                   holding one take part, sentences holding one are preferred.\n"
+    "                   Default: the collection's dominant word (the one articles\n"
+    "                   use most, several times each); articles without it are\n"
+    "                   left out\n"
+    "  --dates L        at most L dates (default: one per ~3 days that have\n"
+    "                   articles, 5 to 50)\n"
+    "  --sentences K    at most K sentences per date (default 2)\n"
+    "  --from D, --to D only dates and articles within [D, D] (YYYY-MM-DD)\n"
+    "  --format text|json|tilse\n"
+    "                   text: readable (default); json: dates with sentences,\n"
+    "                   source ids and the evidence for each date; tilse: the\n"
+    "                   Timeline17 reference format (date, sentences, dashes)\n"
+    "  --threads N      tagging threads (default: all cores)\n"
+    "  -o FILE          write to FILE instead of standard output\n"
+    "  -q, --quiet      no progress or summary on stderr\n"
+    "  -h, --help       this text\n"
+    "\n"
+    "Inputs that cannot be read (empty, not UTF-8, no or impossible date) are\n"
+    "skipped and counted on stderr, each named with file and line in JSON.\n"
+    "Exit status: 0 timeline written, 1 no usable article, 2 usage error.\n";
+
+struct Options {
+  TimelineOptions timeline;
+  std::string format = "text";
+  int threads = 0;
+  std::string output;
+  bool quiet = false;
+  std::vector<std::string> paths;
+};
+
+int Usage(const std::string& message) {
+  std::fprintf(stderr, "annals timeline: %s\n\nRun `annals timeline --help` for usage.\n",
+               message.c_str());
+  return 2;
+}
+
+bool ParseInt(const std::string& s, int lo, int hi, int* out) {
+  if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos)
+    return false;
+  *out = std::stoi(s);
+  return *out >= lo && *out <= hi;
+}
+
+// Returns -1 when parsed, else the exit status.
+int ParseArgs(const Args& args, Options* o) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string a = args[i];
+    std::string value;
+    bool has_value = false;
+    if (a.starts_with("--") && a.find('=') != std::string::npos) {
+      value = a.substr(a.find('=') + 1);
+      a = a.substr(0, a.find('='));
+      has_value = true;
+    }
+    auto need = [&]() -> bool {
+      if (has_value) return true;
+      if (i + 1 >= args.size()) return false;
+      value = args[++i];
+      return true;
+    };
+    if (a == "-h" || a == "--help") {
+      std::fputs(kHelp, stdout);
+      return 0;
+    } else if (a == "-q" || a == "--quiet") {
+      o->quiet = true;
+    } else if (a == "--query") {
+      if (!need()) return Usage("--query needs keywords");
+      o->timeline.query = value;
+    } else if (a == "--dates") {
+      if (!need() || !ParseInt(value, 1, 100000, &o->timeline.max_dates))
+        return Usage("--dates needs a number from 1 to 100000");
+    } else if (a == "--sentences") {
+      if (!need() || !ParseInt(value, 1, 1000, &o->timeline.sentences_per_date))
+        return Usage("--sentences needs a number from 1 to 1000");
+    } else if (a == "--threads") {
+      if (!need() || !ParseInt(value, 1, 256, &o->threads))
+        return Usage("--threads needs a number from 1 to 256");
+    } else if (a == "--from" || a == "--to") {
+      std::optional<Date> d;
+      if (!need() || !(d = Date::Parse(value)) || value.size() != 10)
+        return Usage(a + " needs a date YYYY-MM-DD");
+      (a == "--from" ? o->timeline.from : o->timeline.to) = d;
+    } else if (a == "--format") {
+      if (!need() || (value != "text" && value != "json" && value != "tilse"))
+        return Usage("--format is text, json or tilse");
+      o->format = value;
+    } else if (a == "-o" || a == "--output") {
+      if (!need()) return Usage("-o needs a file");
+      o->output = value;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return Usage("unknown option `" + a + "`");
+    } else {
+      o->paths.push_back(a);
+    }
+  }
+  if (o->paths.empty()) return Usage("no input PATH");
+  if (o->timeline.from && o->timeline.to && *o->timeline.from > *o->timeline.to)
+    return Usage("--from is after --to");
+  return -1;
+}
+
+double Seconds(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+// "13 skipped: 12 empty file, 1 invalid UTF-8"
+std::string SkipSummary(const std::vector<ReadError>& skipped) {
+  std::map<std::string, int> reasons;
+  for (const ReadError& e : skipped) ++reasons[e.message];
+  std::string out = std::to_string(skipped.size()) + " skipped:";
+  int shown = 0;
+  for (const auto& [reason, n] : reasons) {
+    if (shown++ == 4) {
+      out += " ...";
+      break;
+    }
+    out += (shown > 1 ? ", " : " ") + std::to_string(n) + " × " + reason;
+  }
+  return out;
+}
+
+nlohmann::json SkippedJson(const std::vector<ReadError>& skipped) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const ReadError& e : skipped)
+    out.push_back({{"file", e.file}, {"line", e.line}, {"reason", e.message}});
+  return out;
+}
+
+std::string Write(const Options& o, const std::string& text) {
+  if (o.output.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return "";
+  }
+  FILE* f = std::fopen(o.output.c_str(), "wb");
+  if (!f) return o.output + ": cannot open for writing";
+  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  if (std::fclose(f) != 0 || !ok) return o.output + ": write failed";
+  return "";
+}
+
+std::string EventsOutput(const Options& o, const AnnotatedDocument& doc,
+                         const std::vector<ArticleEvent>& events) {
+  if (o.format == "json") {
+    nlohmann::json out = {{"id", doc.doc.id}, {"dct", doc.doc.dct->ToString()}};
+    nlohmann::json list = nlohmann::json::array();
+    for (const ArticleEvent& e : events) {
+      list.push_back({{"value", e.timex.value},
+                      {"type", std::string(TimexTypeName(e.timex.type))},
+                      {"mod", e.timex.mod},
+                      {"text", e.timex.text},
+                      {"first", e.timex.interval->first.ToString()},
+                      {"last", e.timex.interval->last.ToString()},
+                      {"begin", e.timex.begin},
+                      {"end", e.timex.end},
+                      {"sentence", e.sentence}});
+    }
+    out["events"] = std::move(list);
+    return out.dump(2) + "\n";
+  }
+  if (o.format == "tilse") {
+    // The tilse format has days only: an event goes under its first day.
+    eval::Timeline t;
+    for (const ArticleEvent& e : events) {
+      auto& list = t[e.timex.interval->first];
+      if (list.empty() || list.back() != e.sentence) list.push_back(e.sentence);
+    }
+    return eval::FormatTimeline(t);
+  }
+  std::string out = "Events of " + doc.doc.id + " (published " + doc.doc.dct->ToString() +
+                    "), in event-time order:\n\n";
+  for (const ArticleEvent& e : events) {
+    std::string when = e.timex.value + (e.timex.mod.empty() ? "" : " (" + e.timex.mod + ")");
+    char head[160];
+    std::snprintf(head, sizeof head, "%-22s %s\n", when.c_str(),
+                  ("\"" + e.timex.text + "\"").c_str());
+    out += head;
+    out += "    " + e.sentence + "\n\n";
+  }
+  return out;
+}
+
+std::string TimelineOutput(const Options& o, const std::string& name, const Collection& corpus,
+                           const TimelineResult& r) {
+  if (o.format == "tilse") {
+    eval::Timeline t;
+    for (const TimelineEntry& e : r.entries) {
+      auto& list = t[e.date];
+      for (const TimelineSentence& s : e.sentences) list.push_back(s.text);
+    }
+    return eval::FormatTimeline(t);
+  }
+  if (o.format == "json") {
+    nlohmann::json dates = nlohmann::json::array();
+    for (const TimelineEntry& e : r.entries) {
+      nlohmann::json sentences = nlohmann::json::array();
+      for (const TimelineSentence& s : e.sentences)
+        sentences.push_back({{"text", s.text},
+                             {"id", s.doc_id},
+                             {"published", s.published.ToString()},
+                             {"score", s.score}});
+      dates.push_back({{"date", e.date.ToString()},
+                       {"score", e.score},
+                       {"evidence",
+                        {{"articles", e.articles},
+                         {"mentions", e.mentions},
+                         {"published", e.published}}},
+                       {"sentences", std::move(sentences)}});
+    }
+    nlohmann::json out = {{"corpus", name},
+                          {"query", o.timeline.query},
+                          {"keywords", r.keywords},
+                          {"automatic_keywords", r.automatic_keywords},
+                          {"articles", r.documents},
+                          {"sentences", r.sentences},
+                          {"skipped", SkippedJson(corpus.skipped)},
+                          {"dates", std::move(dates)}};
+    return out.dump(2) + "\n";
+  }
+  std::string keywords;
+  for (const std::string& k : r.keywords) keywords += (keywords.empty() ? "" : ", ") + k;
+  std::string out = "Timeline of " + name + ": " + std::to_string(r.entries.size()) +
+                    " dates from " + std::to_string(r.documents) + " articles about `" +
+                    keywords + "`" + (r.automatic_keywords ? " (chosen automatically)" : "") +
+                    "\n";
+  for (const TimelineEntry& e : r.entries) {
+    char head[200];
+    std::snprintf(head, sizeof head,
+                  "\n%s  score %.1f: named in %d sentences, %d articles refer to it, %d "
+                  "published that day\n",
+                  e.date.ToString().c_str(), e.score, e.mentions, e.articles, e.published);
+    out += head;
+    for (const TimelineSentence& s : e.sentences)
+      out += "  - " + s.text + "\n      [" + s.doc_id + ", " + s.published.ToString() + "]\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+int RunTimeline(const Args& args) {
+  Options o;
+  if (int status = ParseArgs(args, &o); status >= 0) return status;
+  const bool tty = isatty(2);
+  auto say = [&](const std::string& line) {
+    if (!o.quiet) std::fprintf(stderr, "annals timeline: %s\n", line.c_str());
+  };
+  const auto start = std::chrono::steady_clock::now();
+
+  // Load. Articles outside --from/--to are not read at all.
+  LoadOptions load;
+  load.from = o.timeline.from;
+  load.to = o.timeline.to;
+  Collection corpus;
+  for (const std::string& path : o.paths) {
+    Collection part = LoadCorpus(path, load);
+    if (corpus.name.empty()) corpus.name = part.name;
+    for (Document& d : part.documents) corpus.documents.push_back(std::move(d));
+    for (ReadError& e : part.skipped) corpus.skipped.push_back(std::move(e));
+    corpus.out_of_range += part.out_of_range;
+  }
+  if (o.paths.size() > 1) corpus.name = std::to_string(o.paths.size()) + " inputs";
+  std::string loaded = "loaded " + std::to_string(corpus.documents.size()) +
+                       (corpus.documents.size() == 1 ? " article" : " articles");
+  if (!corpus.skipped.empty()) loaded += "; " + SkipSummary(corpus.skipped);
+  if (corpus.out_of_range) loaded += "; " + std::to_string(corpus.out_of_range) + " outside --from/--to";
+  say(loaded);
+  if (!o.quiet && !corpus.skipped.empty() && o.format != "json") {
+    for (size_t i = 0; i < corpus.skipped.size() && i < 5; ++i)
+      std::fprintf(stderr, "  %s\n", corpus.skipped[i].ToString().c_str());
+    if (corpus.skipped.size() > 5) std::fprintf(stderr, "  ... (all listed with --format json)\n");
+  }
+  if (corpus.documents.empty()) {
+    std::fprintf(stderr, "annals timeline: no usable article in the input\n");
+    return 1;
+  }
+
+  // Tag.
+  const size_t n = corpus.documents.size();
+  int last_percent = -1;
+  auto progress = [&](size_t done, size_t total) {
+    if (o.quiet || total < 50) return;
+    const int percent = static_cast<int>(100 * done / total);
+    if (percent == last_percent) return;
+    last_percent = percent;
+    if (tty) {
+      std::fprintf(stderr, "\rannals timeline: tagging %zu/%zu articles (%d%%)", done, total,
+                   percent);
+      if (done == total) std::fputc('\n', stderr);
+    } else if (percent % 25 == 0) {
+      std::fprintf(stderr, "annals timeline: tagging %zu/%zu articles\n", done, total);
+    }
+  };
+  std::vector<AnnotatedDocument> docs =
+      AnnotateAll(std::move(corpus.documents), Tagger::Default(), o.threads, progress);
+
+  std::string text;
+  if (n == 1) {
+    // --from/--to keep the events whose days overlap the range.
+    std::vector<ArticleEvent> events = ArticleEvents(docs[0]);
+    std::erase_if(events, [&](const ArticleEvent& e) {
+      return (o.timeline.from && e.timex.interval->last < *o.timeline.from) ||
+             (o.timeline.to && e.timex.interval->first > *o.timeline.to);
+    });
+    text = EventsOutput(o, docs[0], events);
+  } else {
+    TimelineResult r = BuildTimeline(docs, o.timeline);
+    char line[160];
+    std::snprintf(line, sizeof line, "%zu dates from %zu of %zu articles in %.2f s",
+                  r.entries.size(), r.documents, n, Seconds(start));
+    say(line);
+    if (r.documents == 0 && !o.timeline.query.empty())
+      say("no article matches --query `" + o.timeline.query + "`");
+    text = TimelineOutput(o, corpus.name, corpus, r);
+  }
+  if (std::string err = Write(o, text); !err.empty()) {
+    std::fprintf(stderr, "annals timeline: %s\n", err.c_str());
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace annals::app

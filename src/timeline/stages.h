@@ -1,0 +1,127 @@
+// timeline/stages.h — the stages of BuildTimeline (timeline.cc), each a
+// plain function over plain data so that it can be tested alone:
+//
+//   CollectSentences  which articles and sentences take part; the days each
+//                     sentence names; its content terms
+//   WeightTerms       tf-idf sentence vectors
+//   ScoreDates        evidence and a rank score for every named day
+//   PickDates         the L best days
+//   PickSentences     the K sentences that best say what happened on a day
+#ifndef ANNALS_TIMELINE_STAGES_H_
+#define ANNALS_TIMELINE_STAGES_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "annals/timeline.h"
+#include "timeline/terms.h"
+
+namespace annals::timeline {
+
+// One sentence of the collection, as the later stages see it.
+struct SentenceRecord {
+  uint32_t doc = 0;     // index into the document span
+  uint32_t index = 0;   // sentence index within its document
+  Date published;       // the article's date
+  // Distinct calendar days the sentence names at day precision
+  // ("Wednesday", "March 3, 2011", "yesterday"), ascending, within the
+  // date range of the options.
+  std::vector<Date> days;
+  std::vector<TermId> terms;  // content terms in text order
+  TermVector vector;          // tf-idf, unit length (WeightTerms)
+  int words = 0;              // whitespace-separated words
+  bool query_match = false;   // holds a query term
+  // The sentence opens with an explicit date naming this day, as entries
+  // of the chronologies news sites publish do ("March 19 - Air strikes
+  // begin ..."); 0 days otherwise.
+  std::optional<Date> heading_day;
+  bool has_clock_time = false;  // names a time of day ("5:29 p.m. ET")
+  bool looks_noisy = false;     // a '|' or '@' or web address: page furniture
+};
+
+struct CollectedSentences {
+  std::vector<SentenceRecord> sentences;  // by document, then position
+  std::vector<uint32_t> documents;        // indexes of the documents used
+  std::vector<TermId> query;              // the story's terms, sorted
+  size_t query_terms = 0;                 // query.size()
+  bool automatic_query = false;           // chosen by StoryKeywords
+  // Sentences (indexes into `sentences`) naming each day, ascending.
+  std::map<Date, std::vector<uint32_t>> naming;
+  // The opening sentences of the articles published on each day.
+  std::map<Date, std::vector<uint32_t>> openings;
+  // Per document (indexed like the span): how close the article is to the
+  // collection as a whole, in [0, 1] (WeighDocuments); 0 when not used.
+  std::vector<float> relevance;
+};
+
+// The story's keyword when the user gave none: the term with the highest
+// mean over articles of log(1 + its count in the article). Collections
+// gathered by keyword search ("oil spill") use the search word several
+// times in nearly every article; words any article uses (people,
+// government) score lower. Empty for an empty collection.
+std::vector<TermId> StoryKeywords(const std::vector<SentenceRecord>& sentences, size_t num_terms);
+
+// Keeps the documents published within [options.from, options.to] that
+// hold at least one term of options.query or, when that is empty, the
+// StoryKeywords of those documents; records their sentences.
+CollectedSentences CollectSentences(std::span<const AnnotatedDocument> docs,
+                                    const TimelineOptions& options, TermDictionary* dict);
+
+// Sets every sentence's vector: term counts × log(N / sentence frequency),
+// unit length.
+void WeightTerms(std::vector<SentenceRecord>* sentences, size_t num_terms);
+
+// Sets collected->relevance: the cosine of each article's vector (the sum
+// of its sentence vectors) with the collection's centroid. Off-topic
+// articles, which keyword-gathered collections are full of, score low.
+void WeighDocuments(CollectedSentences* collected, size_t num_docs);
+
+// Evidence about one day.
+struct DateEvidence {
+  Date date;
+  double score = 0;
+  int articles = 0;   // distinct articles naming the day or published on it
+  int mentions = 0;   // sentences naming the day
+  int published = 0;  // articles published on the day
+};
+
+// Evidence for every day that is named by a sentence or has an article
+// published on it, ascending by date. The score rewards days that many
+// articles name, most of all articles written later (a day the story keeps
+// returning to), and days with many articles published.
+std::vector<DateEvidence> ScoreDates(const CollectedSentences& collected,
+                                     std::span<const AnnotatedDocument> docs);
+
+// The `count` best-scored days (ties: the earlier day), ascending by date.
+std::vector<DateEvidence> PickDates(std::vector<DateEvidence> scored, size_t count);
+
+// The sentences that may summarize `day`: those that name it, and the
+// opening sentences of articles published on it that name no other day
+// (all its openings when that leaves none).
+std::vector<uint32_t> CandidateSentences(const CollectedSentences& collected, Date day);
+
+// Up to `count` of `candidates` as the summary of `day`: each step takes
+// the candidate closest to the candidates' centroid, weighted by its
+// article's relevance, typical length, chronology form ("March 19 - ..."),
+// and an explicit query, that is not a near-duplicate of one taken before,
+// here or for another day (`taken` holds the texts already used and is
+// updated).
+// Returns indexes into collected.sentences with their scores.
+std::vector<std::pair<uint32_t, double>> PickSentences(const CollectedSentences& collected,
+                                                       std::span<const AnnotatedDocument> docs,
+                                                       const std::vector<uint32_t>& candidates,
+                                                       size_t count,
+                                                       std::unordered_set<std::string>* taken,
+                                                       Date day);
+
+// `text` with every run of whitespace folded to one space, trimmed.
+std::string FoldSpaces(std::string_view text);
+
+}  // namespace annals::timeline
+
+#endif  // ANNALS_TIMELINE_STAGES_H_

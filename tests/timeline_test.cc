@@ -1,0 +1,311 @@
+// Tests of the timeline pipeline (include/annals/timeline.h and the stages
+// in src/timeline/stages.h), each stage on small hand-made corpora, plus the
+// seed article and, when ../shared is present, a Timeline17 topic.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "annals/tagger.h"
+#include "annals/timeline.h"
+#include "corpus/collection.h"
+#include "corpus/readers.h"
+#include "test_util.h"
+#include "timeline/stages.h"
+#include "timeline/terms.h"
+
+namespace annals {
+namespace {
+
+using timeline::CollectedSentences;
+using timeline::DateEvidence;
+
+Date D(const char* s) { return *Date::Parse(s); }
+
+Document Doc(std::string id, const char* date, std::string text) {
+  return Document{std::move(id), D(date), std::move(text)};
+}
+
+AnnotatedDocument SeedArticle() {
+  const std::string path =
+      testing::SourceDir() + "/examples/reuters-2013-01-30-syria-opposition-talks.txt";
+  Document doc;
+  size_t offset = 0;
+  ReadError err;
+  EXPECT_TRUE(ParseDatedArticle(testing::ReadFile(path), path, &doc, &offset, &err))
+      << err.ToString();
+  return Annotate(std::move(doc), Tagger::Default());
+}
+
+// A small story: an explosion on April 20 that later articles keep naming,
+// and an off-topic article about football.
+std::vector<AnnotatedDocument> SpillStory() {
+  std::vector<Document> docs = {
+      Doc("a1", "2010-04-21",
+          "An oil rig exploded on Tuesday in the Gulf of Mexico, and oil is leaking. "
+          "The oil company said the rig sank."),
+      Doc("a2", "2010-04-25",
+          "Oil from the well that blew out on April 20 has reached the coast. "
+          "Oil booms were laid on Sunday."),
+      Doc("a3", "2010-05-02",
+          "Since the oil rig explosion on April 20, oil has leaked into the Gulf. "
+          "Oil engineers will try a dome next week."),
+      Doc("a4", "2010-05-10",
+          "The oil well has leaked oil since April 20. On May 8 a dome failed to stop the oil."),
+      Doc("f1", "2010-04-24",
+          "The football club won the final on Saturday. Fans celebrated all night."),
+  };
+  return AnnotateAll(std::move(docs), Tagger::Default(), 2);
+}
+
+TEST(AnnotateTest, SplitsSentencesAndPlacesEachTimexInItsSentence) {
+  AnnotatedDocument a = Annotate(
+      Doc("x", "2013-01-30", "He spoke on Monday. They met in March 2011. Nothing here."),
+      Tagger::Default());
+  ASSERT_EQ(a.sentences.size(), 3u);
+  ASSERT_EQ(a.sentences[0].timexes.size(), 1u);
+  EXPECT_EQ(a.sentences[0].timexes[0].value, "2013-01-28");
+  ASSERT_EQ(a.sentences[1].timexes.size(), 1u);
+  EXPECT_EQ(a.sentences[1].timexes[0].value, "2011-03");
+  EXPECT_TRUE(a.sentences[2].timexes.empty());
+  for (const AnnotatedSentence& s : a.sentences)
+    for (const Timex& t : s.timexes) {
+      EXPECT_GE(t.begin, s.begin);
+      EXPECT_LE(t.end, s.end);
+    }
+}
+
+TEST(AnnotateTest, RequiresADate) {
+  EXPECT_THROW(Annotate(Document{"x", std::nullopt, "text"}, Tagger::Default()),
+               std::invalid_argument);
+}
+
+TEST(AnnotateTest, SameResultOnOneAndTwoThreadsInInputOrder) {
+  std::vector<Document> docs;
+  for (int i = 0; i < 40; ++i)
+    docs.push_back(Doc("d" + std::to_string(i), "2013-01-30",
+                       "Talks began on Monday. Item " + std::to_string(i) + "."));
+  std::vector<AnnotatedDocument> one = AnnotateAll(docs, Tagger::Default(), 1);
+  size_t calls = 0, last_done = 0;
+  std::vector<AnnotatedDocument> two =
+      AnnotateAll(docs, Tagger::Default(), 2, [&](size_t done, size_t total) {
+        ++calls;
+        EXPECT_EQ(total, docs.size());
+        EXPECT_GE(done, last_done);
+        last_done = done;
+      });
+  ASSERT_EQ(one.size(), two.size());
+  for (size_t i = 0; i < one.size(); ++i) {
+    EXPECT_EQ(one[i].doc.id, docs[i].id);
+    EXPECT_EQ(two[i].doc.id, docs[i].id);
+    ASSERT_EQ(one[i].sentences.size(), two[i].sentences.size());
+  }
+  EXPECT_GE(calls, 1u);
+  EXPECT_EQ(last_done, docs.size());
+}
+
+TEST(ArticleEventsTest, SeedArticleInEventTimeOrder) {
+  std::vector<ArticleEvent> events = ArticleEvents(SeedArticle());
+  std::vector<std::string> values;
+  for (const ArticleEvent& e : events) values.push_back(e.timex.value);
+  auto pos = [&](const std::string& v) {
+    return std::find(values.begin(), values.end(), v) - values.begin();
+  };
+  // The uprising (March 2011), the Elysee meeting (November 17, 2012),
+  // Assad's speech three weeks back and his early-January plans, and the
+  // day of the article, when Alkhatib said he was ready for talks.
+  ASSERT_LT(pos("2011-03"), pos("2012-11-17"));
+  ASSERT_LT(pos("2012-11-17"), pos("2013-W02"));
+  ASSERT_LT(pos("2012-11-17"), pos("2013-01"));
+  ASSERT_LT(pos("2013-W02"), pos("2013-01-30"));
+  ASSERT_LT(pos("2013-01"), pos("2013-01-30"));
+  ASSERT_LT(pos("2013-01-30"), static_cast<long>(values.size()));
+  // Durations have no calendar place.
+  EXPECT_EQ(pos("P22M"), static_cast<long>(values.size()));
+  EXPECT_NE(events[pos("2011-03")].sentence.find("uprising which began in March 2011"),
+            std::string::npos);
+  EXPECT_NE(events[pos("2013-01-30")].sentence.find("ready to hold talks"), std::string::npos);
+  EXPECT_NE(events[pos("2012-11-17")].sentence.find("Elysee"), std::string::npos);
+}
+
+TEST(ArticleEventsTest, LateModMovesAnEventAfterAnEarlierPartOfThePeriod) {
+  AnnotatedDocument a = Annotate(
+      Doc("x", "2013-06-01", "The deal came in late 2012. The talks began in March 2012."),
+      Tagger::Default());
+  std::vector<ArticleEvent> events = ArticleEvents(a);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].timex.value, "2012-03");
+  EXPECT_EQ(events[1].timex.value, "2012");
+  EXPECT_EQ(events[1].timex.mod, "END");
+}
+
+TEST(TermsTest, StemsFoldsCaseAndDropsStopwords) {
+  TermDictionary dict;
+  std::vector<TermId> a, b;
+  dict.Terms("The Protesters were protesting -LRB- loudly -RRB- .", &a);
+  dict.Terms("protesters protest", &b);
+  ASSERT_EQ(a.size(), 3u);  // protesters, protesting, loudly
+  EXPECT_EQ(a[0], b[0]);
+  EXPECT_EQ(a[1], b[1]);  // protesting and protest share the stem "protest"
+  EXPECT_EQ(dict.Word(a[0]), "protesters");
+}
+
+TEST(TermsTest, VectorsAreUnitLengthAndDotIsCosine) {
+  TermVector v = CountTerms({3, 1, 3});
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(v[0].first, 1u);
+  EXPECT_FLOAT_EQ(v[1].second, 2.0f);
+  Normalize(&v);
+  EXPECT_NEAR(Dot(v, v), 1.0, 1e-6);
+  EXPECT_EQ(Dot(v, CountTerms({7})), 0.0);
+}
+
+TEST(CollectSentencesTest, DaysRangeAndAutomaticStoryKeyword) {
+  std::vector<AnnotatedDocument> docs = SpillStory();
+  TermDictionary dict;
+  TimelineOptions options;
+  CollectedSentences c = timeline::CollectSentences(docs, options, &dict);
+  ASSERT_TRUE(c.automatic_query);
+  ASSERT_EQ(c.query.size(), 1u);
+  EXPECT_EQ(dict.Word(c.query[0]), "oil");
+  // The football article never says "oil": it is left out.
+  EXPECT_EQ(c.documents.size(), 4u);
+  for (const auto& s : c.sentences) EXPECT_NE(docs[s.doc].doc.id, "f1");
+  ASSERT_TRUE(c.naming.contains(D("2010-04-20")));
+  EXPECT_EQ(c.naming.at(D("2010-04-20")).size(), 4u);  // "Tuesday" and 3 × "April 20"
+
+  options.from = D("2010-04-22");
+  options.to = D("2010-05-05");
+  TermDictionary dict2;
+  CollectedSentences r = timeline::CollectSentences(docs, options, &dict2);
+  for (const auto& s : r.sentences) {
+    EXPECT_GE(s.published, *options.from);
+    EXPECT_LE(s.published, *options.to);
+    for (Date d : s.days) EXPECT_GE(d, *options.from);
+  }
+  EXPECT_FALSE(r.naming.contains(D("2010-04-20")));
+}
+
+TEST(CollectSentencesTest, ExplicitQuerySelectsArticles) {
+  std::vector<AnnotatedDocument> docs = SpillStory();
+  TermDictionary dict;
+  TimelineOptions options;
+  options.query = "Football";
+  CollectedSentences c = timeline::CollectSentences(docs, options, &dict);
+  EXPECT_FALSE(c.automatic_query);
+  ASSERT_EQ(c.documents.size(), 1u);
+  EXPECT_EQ(docs[c.documents[0]].doc.id, "f1");
+}
+
+TEST(ScoreDatesTest, ADayLaterArticlesKeepNamingOutranksOthers) {
+  std::vector<AnnotatedDocument> docs = SpillStory();
+  TermDictionary dict;
+  CollectedSentences c = timeline::CollectSentences(docs, {}, &dict);
+  timeline::WeightTerms(&c.sentences, dict.size());
+  std::vector<DateEvidence> scored = timeline::ScoreDates(c, docs);
+  ASSERT_TRUE(std::is_sorted(scored.begin(), scored.end(),
+                             [](const auto& a, const auto& b) { return a.date < b.date; }));
+  auto it = std::max_element(scored.begin(), scored.end(),
+                             [](const auto& a, const auto& b) { return a.score < b.score; });
+  EXPECT_EQ(it->date, D("2010-04-20"));
+  EXPECT_EQ(it->articles, 4);
+  EXPECT_EQ(it->published, 0);
+  std::vector<DateEvidence> top = timeline::PickDates(scored, 2);
+  ASSERT_EQ(top.size(), 2u);
+  EXPECT_LT(top[0].date, top[1].date);
+}
+
+TEST(PickSentencesTest, SkipsTakenAndDuplicateSentences) {
+  std::vector<Document> docs = {
+      Doc("a", "2010-04-21", "The oil rig exploded on April 20 in the Gulf of Mexico today."),
+      Doc("b", "2010-04-21", "The oil rig exploded on April 20 in the Gulf of Mexico today."),
+      Doc("c", "2010-04-22", "Crews fought the oil rig fire that started on April 20 offshore."),
+  };
+  std::vector<AnnotatedDocument> annotated = AnnotateAll(docs, Tagger::Default(), 1);
+  TermDictionary dict;
+  CollectedSentences c = timeline::CollectSentences(annotated, {}, &dict);
+  timeline::WeightTerms(&c.sentences, dict.size());
+  timeline::WeighDocuments(&c, annotated.size());
+  std::vector<uint32_t> candidates = timeline::CandidateSentences(c, D("2010-04-20"));
+  EXPECT_EQ(candidates.size(), 3u);
+  std::unordered_set<std::string> taken;
+  auto picked = timeline::PickSentences(c, annotated, candidates, 3, &taken, D("2010-04-20"));
+  // The two identical sentences count once.
+  EXPECT_EQ(picked.size(), 2u);
+  EXPECT_EQ(taken.size(), 2u);
+  auto again = timeline::PickSentences(c, annotated, candidates, 3, &taken, D("2010-04-20"));
+  EXPECT_TRUE(again.empty());
+}
+
+TEST(BuildTimelineTest, SpillStoryEndToEnd) {
+  std::vector<AnnotatedDocument> docs = SpillStory();
+  TimelineOptions options;
+  options.max_dates = 2;
+  options.sentences_per_date = 1;
+  TimelineResult r = BuildTimeline(docs, options);
+  EXPECT_EQ(r.documents, 4u);
+  EXPECT_EQ(r.keywords, std::vector<std::string>{"oil"});
+  ASSERT_FALSE(r.entries.empty());
+  ASSERT_LE(r.entries.size(), 2u);
+  EXPECT_EQ(r.entries[0].date, D("2010-04-20"));
+  ASSERT_EQ(r.entries[0].sentences.size(), 1u);
+  const TimelineSentence& s = r.entries[0].sentences[0];
+  EXPECT_NE(s.text.find("April 20"), std::string::npos);
+  EXPECT_TRUE(s.doc_id == "a2" || s.doc_id == "a3" || s.doc_id == "a4") << s.doc_id;
+  // Deterministic.
+  TimelineResult again = BuildTimeline(docs, options);
+  ASSERT_EQ(again.entries.size(), r.entries.size());
+  for (size_t i = 0; i < r.entries.size(); ++i) {
+    EXPECT_EQ(again.entries[i].date, r.entries[i].date);
+    EXPECT_EQ(again.entries[i].sentences[0].text, r.entries[i].sentences[0].text);
+  }
+}
+
+TEST(BuildTimelineTest, EmptyAndOutOfRangeCorpora) {
+  TimelineResult empty = BuildTimeline({}, {});
+  EXPECT_TRUE(empty.entries.empty());
+  EXPECT_EQ(empty.documents, 0u);
+  std::vector<AnnotatedDocument> docs = SpillStory();
+  TimelineOptions options;
+  options.from = D("2020-01-01");
+  TimelineResult none = BuildTimeline(docs, options);
+  EXPECT_TRUE(none.entries.empty());
+  EXPECT_EQ(none.documents, 0u);
+}
+
+TEST(BuildTimelineTest, Timeline17SpillTopicFindsTheExplosion) {
+  ANNALS_REQUIRE_SHARED();
+  std::vector<T17Topic> topics;
+  ReadError err;
+  ASSERT_TRUE(ListT17Topics(testing::SharedDir() + "/data/t17", &topics, &err));
+  auto it = std::find_if(topics.begin(), topics.end(),
+                         [](const T17Topic& t) { return t.name == "bpoil"; });
+  ASSERT_NE(it, topics.end());
+  LoadOptions load;
+  load.from = D("2010-04-20");
+  load.to = D("2010-06-30");
+  Collection c = LoadT17Topic(*it, load);
+  ASSERT_GT(c.documents.size(), 100u);
+  std::vector<AnnotatedDocument> docs = AnnotateAll(std::move(c.documents), Tagger::Default());
+  TimelineOptions options;
+  options.from = load.from;
+  options.to = load.to;
+  options.max_dates = 10;
+  TimelineResult r = BuildTimeline(docs, options);
+  EXPECT_EQ(r.entries.size(), 10u);
+  std::set<Date> dates;
+  for (const TimelineEntry& e : r.entries) {
+    dates.insert(e.date);
+    EXPECT_GE(e.date, *options.from);
+    EXPECT_LE(e.date, *options.to);
+    EXPECT_FALSE(e.sentences.empty());
+    EXPECT_LE(e.sentences.size(), 2u);
+    EXPECT_GT(e.articles, 0);
+  }
+  // The rig exploded on 2010-04-20; every account of the spill names it.
+  EXPECT_TRUE(dates.contains(D("2010-04-20")));
+  EXPECT_EQ(r.keywords, std::vector<std::string>{"oil"});
+}
+
+}  // namespace
+}  // namespace annals
