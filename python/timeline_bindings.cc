@@ -248,9 +248,10 @@ const char kTimelineDoc[] =
     "docs: an iterable of (id, date, text) tuples (a Corpus from\n"
     "    load_corpus() is one) and/or AnnotatedDocuments from annotate().\n"
     "query: keywords naming the story; only articles containing one take\n"
-    "    part and sentences containing one are preferred. '' = everything.\n"
+    "    part and sentences containing one are preferred. '': the story is\n"
+    "    the collection's dominant word, and articles never using it are out.\n"
     "max_dates: at most this many dates (0: chosen from the collection).\n"
-    "sentences_per_date: sentences per date (0: the library's default).\n"
+    "sentences_per_date: sentences per date (0: the library's default, 2).\n"
     "from_date, to_date: only dates and articles within [from_date, to_date].\n"
     "threads: threads that annotate the tuples (0: all cores).\n"
     "\n"
@@ -387,7 +388,7 @@ void BindTimeline(py::module_& m) {
                                return out;
                              })
       .def_property_readonly("documents", [](const PyTimeline& t) { return t.r.documents; },
-                             "Articles that took part.")
+                             "Articles that took part (those about the story, in range).")
       .def_property_readonly("sentences", [](const PyTimeline& t) { return t.r.sentences; },
                              "Sentences of the articles that took part.")
       .def("__len__", [](const PyTimeline& t) { return t.r.entries.size(); })

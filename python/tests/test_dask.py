@@ -46,8 +46,8 @@ def test_bad_documents_are_reported_and_work_goes_on(client):
     assert "#5: document: expected an (id, date, text) tuple or an AnnotatedDocument, not int" in errors
     assert "too: document: expected an (id, date, text) tuple" in errors
     # The good documents made the same timeline as in this process.
-    assert result["documents"] == len(good)
     want = annals.Timeline(good, max_dates=5).to_dict()
+    assert result["documents"] == want["documents"] > 0
     assert result["entries"] == want["entries"]
 
 
@@ -56,6 +56,7 @@ def test_t17_topic_timeline_matches_single_process(client, t17):
     assert len(chunks["MJ"]) > 2
     result = dt.run(client, chunks)["MJ"]
     corpus = annals.load_corpus(t17, topic="MJ")
-    assert result["documents"] == len(corpus)
     assert len(result["errors"]) == len(corpus.skipped)  # the empty files
-    assert result["entries"] == annals.Timeline(corpus).to_dict()["entries"]
+    want = annals.Timeline(corpus).to_dict()
+    assert result["documents"] == want["documents"] > 100
+    assert result["entries"] == want["entries"]
