@@ -285,5 +285,31 @@ TEST(Collection, JsonlCorpus) {
   EXPECT_EQ(missing.skipped[0].line, 0u);
 }
 
+TEST(Collection, TextBudgetSkipsTheRestInPathOrder) {
+  TempDir dir;
+  dir.Write("a.txt", "date 2013-01-30 " + std::string(40, 'a'));
+  dir.Write("b.txt", "date 2013-01-31 " + std::string(40, 'b'));
+  dir.Write("c.txt", "date 2013-02-01 c");
+  LoadOptions options;
+  options.max_total_bytes = 100;  // a.txt fits, b.txt does not
+  const Collection c = LoadDatedFolder(dir.path(), options);
+  ASSERT_EQ(c.documents.size(), 1u);
+  EXPECT_EQ(c.documents[0].id, "a.txt");
+  // Nothing silently dropped: b and c are reported, c too although it is
+  // small, so that what is kept is a prefix of the input.
+  EXPECT_EQ(CountReason(c, "text budget"), 2u);
+
+  const std::string jsonl = dir.Write("n.jsonl",
+                                      "{\"id\": \"1\", \"time\": \"2013-01-30\", \"text\": \"" +
+                                          std::string(60, 'x') +
+                                          "\"}\n"
+                                          "{\"id\": \"2\", \"time\": \"2013-01-30\", \"text\": \"" +
+                                          std::string(60, 'y') + "\"}\n");
+  const Collection j = LoadJsonlCollection(jsonl, options);
+  ASSERT_EQ(j.documents.size(), 1u);
+  ASSERT_EQ(j.skipped.size(), 1u);
+  EXPECT_EQ(j.skipped[0].line, 2u);
+}
+
 }  // namespace
 }  // namespace annals

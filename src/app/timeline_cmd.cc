@@ -1,6 +1,7 @@
 // `annals timeline`: the timeline of a corpus, or the events of one article.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -53,6 +54,8 @@ const char kHelp[] =
     "                   source ids and the evidence for each date; tilse: the\n"
     "                   Timeline17 reference format (date, sentences, dashes)\n"
     "  --threads N      tagging threads (default: all cores)\n"
+    "  --max-corpus-mb N  hold at most N MiB of article text (default 6144);\n"
+    "                   inputs past it are skipped and reported, in path order\n"
     "  -o FILE          write to FILE instead of standard output\n"
     "  -q, --quiet      no progress or summary on stderr\n"
     "  -h, --help       this text\n"
@@ -65,6 +68,7 @@ struct Options {
   TimelineOptions timeline;
   std::string format = "text";
   int threads = 0;
+  int max_corpus_mb = 6144;
   std::string output;
   bool quiet = false;
   std::vector<std::string> paths;
@@ -122,6 +126,9 @@ int ParseArgs(const Args& args, Options* o) {
       if (!need() || !(d = Date::Parse(value)) || value.size() != 10)
         return Usage(a + " needs a date YYYY-MM-DD");
       (a == "--from" ? o->timeline.from : o->timeline.to) = d;
+    } else if (a == "--max-corpus-mb") {
+      if (!need() || !ParseInt(value, 1, 1 << 30, &o->max_corpus_mb))
+        return Usage("--max-corpus-mb needs a number of MiB");
     } else if (a == "--format") {
       if (!need() || (value != "text" && value != "json" && value != "tilse"))
         return Usage("--format is text, json or tilse");
@@ -211,10 +218,13 @@ std::string EventsOutput(const Options& o, const AnnotatedDocument& doc,
   std::string out = "Events of " + doc.doc.id + " (published " + doc.doc.dct->ToString() +
                     "), in event-time order:\n\n";
   for (const ArticleEvent& e : events) {
-    std::string when = e.timex.value + (e.timex.mod.empty() ? "" : " (" + e.timex.mod + ")");
-    char head[160];
-    std::snprintf(head, sizeof head, "%-22s %s\n", when.c_str(),
-                  ("\"" + e.timex.text + "\"").c_str());
+    const Interval& days = *e.timex.interval;
+    std::string span = days.first.ToString();
+    if (days.last != days.first) span += " .. " + days.last.ToString();
+    std::string value = e.timex.value + (e.timex.mod.empty() ? "" : " " + e.timex.mod);
+    char head[200];
+    std::snprintf(head, sizeof head, "%-24s  %-18s \"%s\"\n", span.c_str(), value.c_str(),
+                  e.timex.text.c_str());
     out += head;
     out += "    " + e.sentence + "\n\n";
   }
@@ -292,15 +302,21 @@ int RunTimeline(const Args& args) {
   LoadOptions load;
   load.from = o.timeline.from;
   load.to = o.timeline.to;
+  load.max_total_bytes = static_cast<size_t>(o.max_corpus_mb) << 20;
   Collection corpus;
   for (const std::string& path : o.paths) {
     Collection part = LoadCorpus(path, load);
-    if (corpus.name.empty()) corpus.name = part.name;
+    for (const Document& d : part.documents)  // one budget for all PATHs
+      load.max_total_bytes -= std::min(load.max_total_bytes, d.text.size());
+    if (corpus.name.empty()) {
+      corpus.name = part.name;
+    } else if (corpus.name != part.name) {
+      corpus.name = "several inputs";  // the sources of one T17 topic share its name
+    }
     for (Document& d : part.documents) corpus.documents.push_back(std::move(d));
     for (ReadError& e : part.skipped) corpus.skipped.push_back(std::move(e));
     corpus.out_of_range += part.out_of_range;
   }
-  if (o.paths.size() > 1) corpus.name = std::to_string(o.paths.size()) + " inputs";
   std::string loaded = "loaded " + std::to_string(corpus.documents.size()) +
                        (corpus.documents.size() == 1 ? " article" : " articles");
   if (!corpus.skipped.empty()) loaded += "; " + SkipSummary(corpus.skipped);

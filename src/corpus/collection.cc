@@ -90,9 +90,27 @@ void ReadOne(const FileJob& job, FileKind kind, const LoadOptions& options, Slot
 void ReadAll(const std::vector<FileJob>& jobs, FileKind kind, const LoadOptions& options,
              Collection* out) {
   std::vector<Slot> slots(jobs.size());
+  // The text budget is spent in job order, before any reading, so that the
+  // same files are kept whatever the scheduling.
+  size_t budget = options.max_total_bytes;
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    std::error_code ec;
+    const uintmax_t size = fs::file_size(jobs[i].path, ec);
+    if (ec) continue;  // ReadOne reports it
+    if (size > budget) {
+      slots[i].state = Slot::kSkipped;
+      slots[i].err = ReadError{jobs[i].path, 0,
+                               "over the corpus text budget of " +
+                                   std::to_string(options.max_total_bytes >> 20) + " MiB"};
+      budget = 0;  // later files are skipped too: no holes in the order
+      continue;
+    }
+    budget -= size;
+  }
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i = next++; i < jobs.size(); i = next++) ReadOne(jobs[i], kind, options, &slots[i]);
+    for (size_t i = next++; i < jobs.size(); i = next++)
+      if (slots[i].state == Slot::kPending) ReadOne(jobs[i], kind, options, &slots[i]);
   };
   const size_t threads =
       std::min<size_t>(static_cast<size_t>(std::max(1, options.threads)), (jobs.size() + 63) / 64);
@@ -291,13 +309,20 @@ Collection LoadJsonlCollection(const std::string& path, const LoadOptions& optio
   }
   Document doc;
   bool ok = false;
+  size_t budget = options.max_total_bytes;
   while (reader->Next(&doc, &ok, &err)) {
     if (!ok) {
       out.skipped.push_back(std::move(err));
       err = ReadError();
     } else if (!InRange(*doc.dct, options)) {
       ++out.out_of_range;
+    } else if (doc.text.size() > budget) {
+      budget = 0;
+      out.skipped.push_back(ReadError{path == "-" ? "<stdin>" : path, reader->line(),
+                                      "over the corpus text budget of " +
+                                          std::to_string(options.max_total_bytes >> 20) + " MiB"});
     } else {
+      budget -= doc.text.size();
       out.documents.push_back(std::move(doc));
       doc = Document();
     }

@@ -30,6 +30,11 @@ struct LoadOptions {
   int threads = 2;
   // Larger files are skipped as unreadable.
   size_t max_file_bytes = size_t{256} << 20;
+  // At most this much article text is held in memory: files (in path
+  // order) or JSONL lines past the budget are skipped, each with the reason,
+  // rather than the process running out of memory. The default fits a
+  // 24 GB machine with room for tagging.
+  size_t max_total_bytes = size_t{6} << 30;
 };
 
 struct Collection {
