@@ -52,8 +52,12 @@ check "error: blank line" grep -q '"error":"blank line' "$tmp/out.jsonl"
 check "error: impossible date" grep -q '"error":"\\"time\\" is not a valid date' "$tmp/out.jsonl"
 check "error: not an object" grep -q '"error":"not a JSON object"' "$tmp/out.jsonl"
 check "summary on stderr" grep -q "600 lines tagged, 100 with errors" "$tmp/err"
-check "bad lines make exit status 1" test $rc -eq 1
+check "bad lines reported as lines: exit status 0 (a mapper must not fail the task)" test $rc -eq 0
 check "stdout carries JSON lines only" test "$(grep -vc '^{' "$tmp/out.jsonl")" -eq 0
+
+# Nothing taggable at all: exit status 1.
+printf 'not json\n{"id":"x"}\n' | mapper > /dev/null 2>&1; rc=$?
+check "no line tagged: exit status 1" test $rc -eq 1
 
 # Through a pipe (no seekable file), the output is the same.
 cat "$tmp/in.jsonl" | mapper > "$tmp/out2.jsonl" 2> /dev/null
