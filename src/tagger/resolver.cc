@@ -218,6 +218,8 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
   }
   int year = f.i(Slot::kYear);
   if (year == kUnset && f.i(Slot::kYY) != kUnset) year = ExpandYY(f.i(Slot::kYY), ctx.dct.year);
+  // "June last year": the year is the anchor's, moved by the direction.
+  if (year == kUnset && f.i(Slot::kYearDir) != kUnset) year = anchor.year + f.i(Slot::kYearDir);
 
   if (f.i(Slot::kCentury) != kUnset) {
     int c = f.i(Slot::kCentury);
