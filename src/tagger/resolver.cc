@@ -239,10 +239,17 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
   };
   if (f.i(Slot::kDayOffset) != kUnset) return day_value(anchor.AddDays(f.i(Slot::kDayOffset)));
   if (f.has(Slot::kHoliday)) {
-    int m = 0, d = 0;
-    if (std::sscanf(f.s(Slot::kHoliday).c_str(), "%d-%d", &m, &d) != 2) return std::nullopt;
-    if (year == kUnset) year = YearFor(m, d, dir, ctx.tense, anchor);
-    return day_value(Date{year, m, d});
+    const std::string& rule = f.s(Slot::kHoliday);
+    if (year == kUnset) {
+      // The holiday's day in the anchor's year places it; a floating
+      // holiday then takes its day in the year chosen.
+      std::optional<Date> near = cal::HolidayDate(rule, anchor.year);
+      if (!near) return std::nullopt;
+      year = YearFor(near->month, near->day, dir, ctx.tense, anchor);
+    }
+    std::optional<Date> d = cal::HolidayDate(rule, year);
+    if (!d) return std::nullopt;
+    return day_value(*d);
   }
   int month = f.i(Slot::kMonth);
   if (month != kUnset) {
