@@ -311,7 +311,11 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
         r.value = off < 0 ? "PAST_REF" : "FUTURE_REF";
         return r;
       }
-      auto v = ShiftedValue(unit, off * n, anchor);
+      // In quarterly results "a year ago" is the reported quarter (the
+      // last one ended) a year back.
+      auto v = unit == "Y" && n == 1 && off == -1 && ctx.quarter_context
+                   ? ShiftedValue("Q", -5, anchor)
+                   : ShiftedValue(unit, off * n, anchor);
       if (!v) return std::nullopt;
       r.value = *v;
       return r;
