@@ -46,6 +46,28 @@ TEST(Calendar, MonthsAndSeasons) {
   EXPECT_STREQ(cal::SeasonCode(next.season), "SP");
 }
 
+TEST(Calendar, HolidayRules) {
+  auto day = [](const char* rule, int year) {
+    auto d = cal::HolidayDate(rule, year);
+    return d ? d->ToString() : std::string("none");
+  };
+  EXPECT_EQ(day("12-25", 2013), "2013-12-25");
+  EXPECT_EQ(day("11-22+4", 2013), "2013-11-28");  // fourth Thursday
+  EXPECT_EQ(day("11-22+4", 2012), "2012-11-22");  // 11-22 itself a Thursday
+  EXPECT_EQ(day("05-25+1", 2013), "2013-05-27");  // last Monday of May
+  EXPECT_EQ(day("11-02+2", 2012), "2012-11-06");  // US Election Day
+  // Easter: known dates, including the earliest and latest possible.
+  EXPECT_EQ(day("easter", 2000), "2000-04-23");
+  EXPECT_EQ(day("easter", 2019), "2019-04-21");
+  EXPECT_EQ(day("easter", 1818), "1818-03-22");
+  EXPECT_EQ(day("easter", 2038), "2038-04-25");
+  EXPECT_EQ(day("easter-2", 2013), "2013-03-29");
+  EXPECT_EQ(day("easter+1", 2013), "2013-04-01");
+  for (const char* bad : {"", "12", "13-01", "02-30", "11-22+8", "11-22x4", "easter*2", "eastern"})
+    EXPECT_EQ(day(bad, 2013), "none") << bad;
+  EXPECT_EQ(day("easter", 1200), "none");
+}
+
 TEST(ValueInterval, CoversTimeMLGranularities) {
   auto s = [](const char* v) {
     auto i = ValueInterval(v);

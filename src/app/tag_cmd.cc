@@ -24,7 +24,8 @@ const char kHelp[] =
     "  plain    any UTF-8 text; needs --dct\n"
     "  timeml   TimeML .tml or TempEval-3 .tml.TE3input (DCT from the file)\n"
     "  jsonl    one {\"id\", \"time\", \"text\"} object a line (.jsonl, .jsonl.gz);\n"
-    "           streamed: one output line per input line, in order\n"
+    "           streamed: one output line per input line, in order (on standard\n"
+    "           input, give --input jsonl: stdin is otherwise one article)\n"
     "\n"
     "Options:\n"
     "  --dct YYYY-MM-DD        document date (overrides the file's own)\n"
@@ -44,7 +45,9 @@ const char kHelp[] =
     "  -h, --help              this text\n"
     "\n"
     "Exit status: 0 when every input was tagged, 1 when an input failed (each\n"
-    "failure is reported on stderr as FILE:LINE: message), 2 on a usage error.\n";
+    "failure is reported on stderr as FILE:LINE: message), 2 on a usage error.\n"
+    "JSONL with --format json exits 0 when at least one line was tagged: each bad\n"
+    "line is then an output line {\"line\": N, \"error\": ...} of its own.\n";
 
 struct Options {
   std::optional<Date> dct;
@@ -188,7 +191,11 @@ class Runner {
     std::fprintf(stderr, "annals tag: %s: %zu lines tagged, %zu with errors\n", path.c_str(),
                  lines_ok, lines_bad);
     ok_ += lines_ok;
-    if (lines_bad) ++failed_;
+    // With --format json every bad line is an output line of its own, so
+    // the run succeeded as a mapper (Spark's RDD.pipe and Hadoop Streaming
+    // fail the whole task on a non-zero exit); it fails only when nothing
+    // could be tagged. Other formats have no place for the error: fail.
+    if (lines_bad && (o_.format != "json" || lines_ok == 0)) ++failed_;
   }
 
   void RunFile(const std::string& path) {

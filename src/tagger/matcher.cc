@@ -5,6 +5,23 @@
 namespace annals {
 namespace {
 
+// "0" .. "9999" as static strings, so that most numbers need no storage.
+std::string_view SmallNumber(int64_t v) {
+  static const auto* table = [] {
+    auto* t = new std::vector<std::string>(10000);
+    for (int i = 0; i < 10000; ++i) (*t)[i] = std::to_string(i);
+    return t;
+  }();
+  return (*table)[static_cast<size_t>(v)];
+}
+
+// `marker` followed by `n` dots: how context items record their length.
+std::string_view ContextMark(char marker, size_t n) {
+  static const std::string lead = "<" + std::string(255, '.');
+  static const std::string trail = ">" + std::string(255, '.');
+  return std::string_view(marker == '<' ? lead : trail).substr(0, 1 + std::min<size_t>(n, 255));
+}
+
 bool IsOrdinalSuffix(const std::string& s) {
   return s == "st" || s == "nd" || s == "rd" || s == "th";
 }
@@ -44,15 +61,19 @@ Matcher::Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon)
 }
 
 void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tokens,
-                          const std::vector<uint64_t>& starts, size_t i,
+                          const std::vector<uint64_t>& starts, size_t i, State* state,
                           std::vector<Option>* out) const {
+  auto number = [&](int64_t v) -> std::string_view {
+    if (v >= 0 && v < 10000) return SmallNumber(v);
+    return state->arena.emplace_back(std::to_string(v));
+  };
   if (item.negate) {
     // Negative lookahead: succeeds, consuming nothing, when the positive
     // item has no way to match here.
     PatternItem positive = item;
     positive.negate = false;
     std::vector<Option> probe;
-    ItemOptions(positive, tokens, starts, i, &probe);
+    ItemOptions(positive, tokens, starts, i, state, &probe);
     if (probe.empty()) out->push_back({0, ""});
     return;
   }
@@ -84,7 +105,7 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
     case Builtin::kNone:
       return;
     case Builtin::kInt:
-      if (n >= 0) out->push_back({1, std::to_string(n)});
+      if (n >= 0) out->push_back({1, number(n)});
       return;
     case Builtin::kYear:
       if (len == 4 && n >= 1000 && n <= 2999) out->push_back({1, t.norm});
@@ -99,8 +120,8 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
     case Builtin::kOrd:
       if (len <= 2 && n >= 1 && n <= 31) {
         const Token* s = next_touching(1);
-        if (s && IsOrdinalSuffix(s->norm)) out->push_back({2, std::to_string(n)});
-        if (item.builtin == Builtin::kDay) out->push_back({1, std::to_string(n)});
+        if (s && IsOrdinalSuffix(s->norm)) out->push_back({2, number(n)});
+        if (item.builtin == Builtin::kDay) out->push_back({1, number(n)});
       }
       if (item.builtin == Builtin::kOrd && t.kind == TokenKind::kWord &&
           (may_start(ordinal_class_) || may_start(number_class_))) {
@@ -119,7 +140,7 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
             if (j < tokens.size()) lexicon_.MatchAt(ordinal_class_, tokens, j, &unit);
             for (const auto& um : unit) {
               int uv = std::atoi(um.value->c_str());
-              if (uv >= 1 && uv <= 9) out->push_back({j - i + um.length, std::to_string(tv + uv)});
+              if (uv >= 1 && uv <= 9) out->push_back({j - i + um.length, number(tv + uv)});
             }
           }
         }
@@ -127,10 +148,10 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
       }
       return;
     case Builtin::kMonthNum:
-      if (len <= 2 && n >= 1 && n <= 12) out->push_back({1, std::to_string(n)});
+      if (len <= 2 && n >= 1 && n <= 12) out->push_back({1, number(n)});
       return;
     case Builtin::kHour:
-      if (len <= 2 && n >= 0 && n <= 24) out->push_back({1, std::to_string(n)});
+      if (len <= 2 && n >= 0 && n <= 24) out->push_back({1, number(n)});
       return;
     case Builtin::kMinute:
       if (len == 2 && n >= 0 && n <= 59) out->push_back({1, t.norm});
@@ -142,7 +163,9 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
       const Token* s = next_touching(k);
       if (s && s->norm == "'") s = next_touching(++k);
       if (!s || s->norm != "s") return;
-      std::string v = len == 4 ? t.norm.substr(0, 3) : "19" + t.norm.substr(0, 1);
+      std::string_view v = len == 4 ? std::string_view(t.norm).substr(0, 3)
+                                    : std::string_view(state->arena.emplace_back(
+                                          "19" + t.norm.substr(0, 1)));
       out->push_back({k + 1, v});
       return;
     }
@@ -158,8 +181,8 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
           v = v * 1000 + TokenNumber(tokens[i + k + 1]);
           k += 2;
         }
-        if (k > 1) out->push_back({k, std::to_string(v)});
-        out->push_back({1, std::to_string(n)});
+        if (k > 1) out->push_back({k, number(v)});
+        out->push_back({1, number(n)});
         return;
       }
       if (!may_start(number_class_) || t.kind != TokenKind::kWord) return;
@@ -175,7 +198,7 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
           for (const auto& um : unit) {
             int uv = std::atoi(um.value->c_str());
             if (uv >= 1 && uv <= 9 && um.length == 1)
-              out->push_back({j - i + 1, std::to_string(tv + uv)});
+              out->push_back({j - i + 1, number(tv + uv)});
           }
         }
         out->push_back({tm.length, *tm.value});
@@ -186,17 +209,17 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
 }
 
 void Matcher::Extend(const Rule& rule, size_t item, const std::vector<Token>& tokens,
-                     const std::vector<uint64_t>& starts, size_t tok,
-                     std::vector<Capture>* caps, size_t start, RuleMatch* best,
-                     std::vector<std::vector<Option>>* scratch) const {
+                     const std::vector<uint64_t>& starts, size_t tok, size_t start,
+                     RuleMatch* best, State* state) const {
+  auto& caps = state->caps;
   if (item == rule.items.size()) {
     // Span: drop leading and trailing context items.
     size_t b = start, e = tok;
     // Context tokens were recorded as captures with slot kNone (see below).
     size_t lead = 0, trail = 0;
-    for (const Capture& c : *caps)
-      if (c.slot == Slot::kNone && !c.value.empty() && (c.value[0] == '<' || c.value[0] == '>'))
-        (c.value[0] == '<' ? lead : trail) += c.value.size() - 1;
+    for (const auto& [slot, value] : caps)
+      if (slot == Slot::kNone && !value.empty() && (value[0] == '<' || value[0] == '>'))
+        (value[0] == '<' ? lead : trail) += value.size() - 1;
     b += lead;
     e -= trail;
     if (e <= b) return;
@@ -208,47 +231,46 @@ void Matcher::Extend(const Rule& rule, size_t item, const std::vector<Token>& to
       best->end = e;
       best->full = full;
       best->captures.clear();
-      for (const Capture& c : *caps)
-        if (c.slot != Slot::kNone) best->captures.push_back(c);
+      for (const auto& [slot, value] : caps)
+        if (slot != Slot::kNone) best->captures.push_back({slot, std::string(value)});
     }
     return;
   }
   const PatternItem& it = rule.items[item];
   // scratch was sized for the longest pattern up front: resizing here
   // would move the vectors that callers up the recursion still iterate.
-  std::vector<Option>& opts = (*scratch)[item];
+  std::vector<Option>& opts = state->scratch[item];
   opts.clear();
-  ItemOptions(it, tokens, starts, tok, &opts);
+  ItemOptions(it, tokens, starts, tok, state, &opts);
   for (size_t k = 0; k < opts.size(); ++k) {
     const Option o = opts[k];  // deeper items reuse other scratch slots
     if (it.context) {
-      // Encode the context length as a string of that many marks so the
+      // Record the context length as a marker and that many dots so the
       // span can be trimmed at the end; '<' marks leading context.
       size_t first_span_item = 0;
       while (rule.items[first_span_item].context) ++first_span_item;
-      caps->push_back({Slot::kNone, std::string(1, item < first_span_item ? '<' : '>') +
-                                        std::string(o.length, '.')});
+      caps.emplace_back(Slot::kNone, ContextMark(item < first_span_item ? '<' : '>', o.length));
     }
     if (it.negate) {  // consumed nothing, captured nothing
-      Extend(rule, item + 1, tokens, starts, tok, caps, start, best, scratch);
-      caps->pop_back();
+      Extend(rule, item + 1, tokens, starts, tok, start, best, state);
+      caps.pop_back();
       continue;
     }
     // Context items capture too ("March 3-5": the 5 takes March from its
     // context); a later capture of the same slot overrides an earlier one.
-    caps->push_back({it.slot, o.value});
-    Extend(rule, item + 1, tokens, starts, tok + o.length, caps, start, best, scratch);
-    caps->pop_back();
-    if (it.context) caps->pop_back();
+    caps.emplace_back(it.slot, o.value);
+    Extend(rule, item + 1, tokens, starts, tok + o.length, start, best, state);
+    caps.pop_back();
+    if (it.context) caps.pop_back();
   }
-  if (it.optional) Extend(rule, item + 1, tokens, starts, tok, caps, start, best, scratch);
+  if (it.optional) Extend(rule, item + 1, tokens, starts, tok, start, best, state);
 }
 
 std::vector<RuleMatch> Matcher::FindAll(const std::vector<Token>& tokens) const {
   std::vector<RuleMatch> candidates;
   std::vector<int> todo;
-  std::vector<Capture> caps;
-  std::vector<std::vector<Option>> scratch(max_items_ + 1);
+  State state;
+  state.scratch.resize(max_items_ + 1);
   const uint64_t word_builtin_classes =
       (number_class_ >= 0 ? uint64_t{1} << number_class_ : 0) |
       (ordinal_class_ >= 0 ? uint64_t{1} << ordinal_class_ : 0);
@@ -274,8 +296,8 @@ std::vector<RuleMatch> Matcher::FindAll(const std::vector<Token>& tokens) const 
     todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
     for (int ri : todo) {
       RuleMatch best;
-      caps.clear();
-      Extend(rules_[ri], 0, tokens, starts, i, &caps, i, &best, &scratch);
+      state.caps.clear();
+      Extend(rules_[ri], 0, tokens, starts, i, i, &best, &state);
       if (best.rule) candidates.push_back(std::move(best));
     }
   }

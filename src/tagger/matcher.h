@@ -8,8 +8,11 @@
 #ifndef ANNALS_TAGGER_MATCHER_H_
 #define ANNALS_TAGGER_MATCHER_H_
 
+#include <deque>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "tagger/lexicon.h"
@@ -41,18 +44,25 @@ class Matcher {
   std::vector<RuleMatch> FindAll(const std::vector<Token>& tokens) const;
 
  private:
+  // Values on the hot path are views: into token norms, lexicon values,
+  // the static number strings, or State::arena (numbers computed from
+  // several tokens). A recorded best match copies its captures out.
   struct Option {
     size_t length;
-    std::string value;
+    std::string_view value;
+  };
+  struct State {
+    std::vector<std::pair<Slot, std::string_view>> caps;
+    std::vector<std::vector<Option>> scratch;  // [d]: options of item d
+    std::deque<std::string> arena;             // lives for one FindAll
   };
   // starts[i] = Lexicon::StartingClasses of token i, computed once.
   void ItemOptions(const PatternItem& item, const std::vector<Token>& tokens,
-                   const std::vector<uint64_t>& starts, size_t i, std::vector<Option>* out) const;
-  // scratch[d] holds the options of pattern item d (reused across calls).
+                   const std::vector<uint64_t>& starts, size_t i, State* state,
+                   std::vector<Option>* out) const;
   void Extend(const Rule& rule, size_t item, const std::vector<Token>& tokens,
-              const std::vector<uint64_t>& starts, size_t tok,
-              std::vector<Capture>* caps, size_t start, RuleMatch* best,
-              std::vector<std::vector<Option>>* scratch) const;
+              const std::vector<uint64_t>& starts, size_t tok, size_t start, RuleMatch* best,
+              State* state) const;
 
   const std::vector<Rule>& rules_;
   const Lexicon& lexicon_;

@@ -40,6 +40,10 @@ struct ResolveContext {
   Date dct;     // document creation time
   Date anchor;  // reference for relative expressions (DCT for news)
   Tense tense = Tense::kUnknown;
+  // The passage talks about fiscal quarters (data/lexicon/quartercue.tsv):
+  // business news then counts "a year ago" in quarters ("profit rose from
+  // $5 a year earlier" = the same quarter a year before).
+  bool quarter_context = false;
 };
 
 struct Resolution {

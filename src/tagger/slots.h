@@ -16,7 +16,7 @@ namespace annals {
   X(kDir, "dir") X(kOffset, "offset") X(kDayOffset, "dayoffset") X(kNum, "num")               \
   X(kUnit, "unit") X(kPartOfDay, "partofday") X(kMod, "mod") X(kRef, "ref")                   \
   X(kHoliday, "holiday") X(kFiscal, "fiscal") X(kValue, "value") X(kNum2, "num2")             \
-  X(kFreq, "freq") X(kTimeOfDay, "timeofday")                 \
+  X(kFreq, "freq") X(kTimeOfDay, "timeofday") X(kYearDir, "yeardir")                         \
   X(kExtra, "extra") /* captured, not used in the value */
 
 enum class Slot {

@@ -25,6 +25,7 @@ struct Tagger::Impl {
   std::vector<Rule> rules;
   std::unique_ptr<Matcher> matcher;
   int tense_class = -1;
+  int quarter_cue_class = -1;
   int mod_class = -1, approx_class = -1;
 
   // files: relative path ("lexicon/month.tsv", "rules/dates.rules") -> text.
@@ -46,6 +47,7 @@ struct Tagger::Impl {
     for (size_t i = 0; i < rules.size(); ++i) rules[i].priority = static_cast<int>(i);
     matcher = std::make_unique<Matcher>(rules, lexicon);
     tense_class = lexicon.ClassId("tense");
+    quarter_cue_class = lexicon.ClassId("quartercue");
     mod_class = lexicon.ClassId("mod");
     approx_class = lexicon.ClassId("approx");
   }
@@ -80,6 +82,12 @@ struct Tagger::Impl {
 };
 
 namespace {
+
+// How far (in tokens) a quarter cue may stand before or after "a year ago":
+// results stories name the quarter once and compare figures for several
+// sentences ("Net rose to $94 million from $85 million a year ago").
+constexpr size_t kQuarterCueBefore = 120;
+constexpr size_t kQuarterCueAfter = 30;
 
 bool Touches(const std::vector<Token>& tokens, size_t i) {
   return i < tokens.size() && !tokens[i].space_before;
@@ -162,6 +170,11 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const TagOptions& options)
     ctx.dct = options.dct;
     ctx.anchor = options.type == DocType::kNarrative ? anchor : options.dct;
     ctx.tense = TenseAround(tokens, m.begin, m.end, impl_->lexicon, impl_->tense_class);
+    // Only "a year ago/earlier" asks, so the scan runs rarely.
+    if (frame.has(Slot::kOffset) && frame.s(Slot::kUnit) == "Y")
+      ctx.quarter_context = ClassNear(tokens, m.begin, m.end, impl_->lexicon,
+                                      impl_->quarter_cue_class, kQuarterCueBefore,
+                                      kQuarterCueAfter);
     std::optional<Resolution> res = Resolve(frame, m.rule->kind, ctx);
     if (!res) continue;
     Timex t;

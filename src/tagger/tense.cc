@@ -1,5 +1,7 @@
 #include "tagger/tense.h"
 
+#include <algorithm>
+
 namespace annals {
 namespace {
 
@@ -54,6 +56,22 @@ Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end,
     }
   }
   return Tense::kUnknown;
+}
+
+bool ClassNear(const std::vector<Token>& tokens, size_t begin, size_t end, const Lexicon& lexicon,
+               int cls, size_t before, size_t after) {
+  if (cls < 0) return false;
+  std::vector<Lexicon::Match> scratch;
+  const size_t first = begin > before ? begin - before : 0;
+  const size_t last = std::min(tokens.size(), end + after);
+  for (size_t i = first; i < last; ++i) {
+    if (i >= begin && i < end) continue;
+    if (tokens[i].kind != TokenKind::kWord) continue;
+    scratch.clear();
+    lexicon.MatchAt(cls, tokens, i, &scratch);
+    if (!scratch.empty()) return true;
+  }
+  return false;
 }
 
 }  // namespace annals

@@ -1,4 +1,5 @@
-// tagger/tense.h — the tense around an expression, from nearby cue words.
+// tagger/tense.h — the context of an expression: the tense around it, from
+// nearby cue words, and other cue words in its passage.
 //
 // "said on Wednesday" looks back, "will meet on Wednesday" ahead. The cue
 // words live in data/lexicon/tense.tsv (value past, present or future);
@@ -18,6 +19,13 @@ namespace annals {
 // sentence, nearest cue first (left side preferred on ties).
 Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end,
                   const Lexicon& lexicon, int tense_class);
+
+// True when a word of lexicon class `cls` occurs at most `before` tokens
+// before [begin, end) or `after` tokens after it, sentence ends included
+// (the topic of a passage, not of one clause). Bounded, so that the scan
+// stays linear in the text.
+bool ClassNear(const std::vector<Token>& tokens, size_t begin, size_t end, const Lexicon& lexicon,
+               int cls, size_t before, size_t after);
 
 }  // namespace annals
 

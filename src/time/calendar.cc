@@ -75,4 +75,54 @@ std::string WeekString(IsoWeek w) {
   return Year4(w.year) + buf;
 }
 
+namespace {
+
+// Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+Date EasterSunday(int y) {
+  const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+  const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+  const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const int m = (a + 11 * h + 22 * l) / 451;
+  const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return Date{y, month, day};
+}
+
+bool ParseSmallInt(std::string_view s, int* out) {
+  if (s.empty() || s.size() > 4) return false;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+std::optional<Date> HolidayDate(std::string_view rule, int year) {
+  if (rule.starts_with("easter")) {
+    if (year < 1583 || year > 9999) return std::nullopt;
+    std::string_view rest = rule.substr(6);
+    int shift = 0;
+    if (!rest.empty()) {
+      if ((rest[0] != '+' && rest[0] != '-') || !ParseSmallInt(rest.substr(1), &shift))
+        return std::nullopt;
+      if (rest[0] == '-') shift = -shift;
+    }
+    return EasterSunday(year).AddDays(shift);
+  }
+  int month = 0, day = 0, weekday = 0;
+  if (rule.size() < 5 || rule[2] != '-' || !ParseSmallInt(rule.substr(0, 2), &month) ||
+      !ParseSmallInt(rule.substr(3, 2), &day))
+    return std::nullopt;
+  Date d{year, month, day};
+  if (!d.valid()) return std::nullopt;
+  if (rule.size() == 5) return d;
+  if (rule.size() != 7 || rule[5] != '+' || !ParseSmallInt(rule.substr(6), &weekday) ||
+      weekday < 1 || weekday > 7)
+    return std::nullopt;
+  return d.AddDays((weekday - 1 - d.Weekday() + 7) % 7);
+}
+
 }  // namespace annals::cal

@@ -5,7 +5,9 @@
 #ifndef ANNALS_TIME_CALENDAR_H_
 #define ANNALS_TIME_CALENDAR_H_
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "annals/date.h"
 
@@ -45,6 +47,15 @@ struct YearSeason {
 };
 YearSeason SeasonOf(Date d);
 YearSeason AddSeasons(YearSeason ys, int n);
+
+// The day of a holiday in `year`, from its rule in data/lexicon/holiday.tsv:
+//   "MM-DD"     a fixed day (Christmas: "12-25")
+//   "MM-DD+W"   the first weekday W (1 = Monday .. 7 = Sunday) on or after
+//               MM-DD (Thanksgiving, the fourth Thursday: "11-22+4")
+//   "easter", "easter+N", "easter-N"  Western Easter Sunday (Gregorian
+//               computus), moved by N days (Good Friday: "easter-2")
+// nullopt for a malformed rule or a year outside 1583..9999 for Easter.
+std::optional<Date> HolidayDate(std::string_view rule, int year);
 
 // Zero-padded formatting helpers for TimeML values.
 std::string Year4(int year);                     // "2013", "0099", "-0044"

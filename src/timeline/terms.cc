@@ -40,21 +40,25 @@ bool IsWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' &&
 TermDictionary::TermDictionary() { Stopwords(); }
 
 void TermDictionary::Terms(std::string_view text, std::vector<TermId>* out) {
-  std::string word;
+  std::string& word = scratch_;
+  word.clear();
   const auto& stop = Stopwords();
+  // One hash lookup per word: word_ids_ remembers stopwords as kStopword.
   auto flush = [&] {
     if (word.empty()) return;
-    if (!stop.contains(word)) {
-      auto it = word_ids_.find(word);
-      if (it == word_ids_.end()) {
+    auto it = word_ids_.find(word);
+    if (it == word_ids_.end()) {
+      TermId id = kStopword;
+      if (!stop.contains(word)) {
         std::string stem = word.size() > 3 ? PorterStem(word) : word;
         auto [sit, added] =
             stem_ids_.emplace(std::move(stem), static_cast<TermId>(stem_ids_.size()));
         if (added) words_.push_back(word);
-        it = word_ids_.emplace(word, sit->second).first;
+        id = sit->second;
       }
-      out->push_back(it->second);
+      it = word_ids_.emplace(word, id).first;
     }
+    if (it->second != kStopword) out->push_back(it->second);
     word.clear();
   };
   for (char ch : text) {

@@ -35,9 +35,11 @@ class TermDictionary {
   const std::string& Word(TermId id) const { return words_[id]; }
 
  private:
-  std::unordered_map<std::string, TermId> word_ids_;  // surface word -> id
+  static constexpr TermId kStopword = ~TermId{0};
+  std::unordered_map<std::string, TermId> word_ids_;  // surface word -> id or kStopword
   std::unordered_map<std::string, TermId> stem_ids_;  // stem -> id
   std::vector<std::string> words_;                     // id -> first word
+  std::string scratch_;                                // the word being read
 };
 
 // Counts of `terms` as a sorted sparse vector (weights = counts).

@@ -1,0 +1,178 @@
+"""Typed stubs of the `annals` extension module (python/annals_module.cc).
+
+Offsets are code-point indices into the str that was tagged
+(text[t.begin:t.end] == t.text); UTF-8 byte offsets, as the CLI prints them,
+are byte_begin / byte_end. Dates are accepted as datetime.date (a datetime
+counts by its date) or 'YYYY-MM-DD', and returned as datetime.date.
+"""
+import datetime
+import os
+from typing import Iterable, Iterator, Literal, TypedDict, Union
+
+__version__: str
+
+DateLike = Union[datetime.date, str]
+DocType = Literal["news", "narrative"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+class TimexDict(TypedDict):
+    begin: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    mod: str | None
+    first: str | None
+    last: str | None
+
+class Timex:
+    """A time expression found in a text, resolved to a TimeML TIMEX3 value."""
+    @property
+    def begin(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def byte_begin(self) -> int: ...
+    @property
+    def byte_end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def type(self) -> TimexType: ...
+    @property
+    def value(self) -> str: ...
+    @property
+    def mod(self) -> str | None: ...
+    @property
+    def interval(self) -> tuple[datetime.date, datetime.date] | None: ...
+    def to_dict(self) -> TimexDict: ...
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+
+def tag(text: str, dct: DateLike, type: DocType = "news") -> list[Timex]:
+    """Finds and resolves every time expression of `text` against `dct`.
+
+    Raises TypeError for a non-str text or a dct that is neither a date nor
+    a str; ValueError for a malformed dct, an unknown type, or lone
+    surrogates in text. Releases the GIL while tagging.
+    """
+
+Document = tuple[str, DateLike, str]  # (id, publication date, text)
+
+class Corpus:
+    """Dated articles loaded by load_corpus(); iterates its documents."""
+    @property
+    def name(self) -> str: ...
+    @property
+    def documents(self) -> list[tuple[str, datetime.date, str]]: ...
+    @property
+    def skipped(self) -> list[str]: ...
+    @property
+    def out_of_range(self) -> int: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[tuple[str, datetime.date, str]]: ...
+
+def load_corpus(
+    path: str | os.PathLike[str],
+    *,
+    topic: str | None = None,
+    from_date: DateLike | None = None,
+    to_date: DateLike | None = None,
+) -> Corpus: ...
+
+class T17TopicDict(TypedDict):
+    name: str
+    sources: list[str]
+    source_dirs: list[str]
+    timelines: list[str]
+
+def t17_topics(path: str | os.PathLike[str]) -> list[T17TopicDict]: ...
+
+class AnnotatedDocument:
+    """An article split into sentences and tagged; picklable."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def sentences(self) -> list[tuple[int, int]]: ...
+    @property
+    def timexes(self) -> list[Timex]: ...
+
+DocumentLike = Union[Document, list[object], AnnotatedDocument]
+
+def annotate(docs: Iterable[DocumentLike], *, threads: int = 0) -> list[AnnotatedDocument]:
+    """Splits and tags (id, date, text) documents as news, in input order."""
+
+class TimelineSentenceDict(TypedDict):
+    text: str
+    doc_id: str
+    published: str
+    score: float
+
+class TimelineEntryDict(TypedDict):
+    date: str
+    score: float
+    articles: int
+    mentions: int
+    published: int
+    sentences: list[TimelineSentenceDict]
+
+class TimelineDict(TypedDict):
+    documents: int
+    sentences: int
+    entries: list[TimelineEntryDict]
+
+class TimelineSentence:
+    @property
+    def text(self) -> str: ...
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def published(self) -> datetime.date: ...
+    @property
+    def score(self) -> float: ...
+    def to_dict(self) -> TimelineSentenceDict: ...
+
+class TimelineEntry:
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def articles(self) -> int: ...
+    @property
+    def mentions(self) -> int: ...
+    @property
+    def published(self) -> int: ...
+    @property
+    def sentences(self) -> list[TimelineSentence]: ...
+    def to_dict(self) -> TimelineEntryDict: ...
+
+class Timeline:
+    """The timeline of a story told by dated articles (see `annals timeline`)."""
+    def __init__(
+        self,
+        docs: Iterable[DocumentLike],
+        *,
+        query: str = "",
+        max_dates: int = 0,
+        sentences_per_date: int = 0,
+        from_date: DateLike | None = None,
+        to_date: DateLike | None = None,
+        threads: int = 0,
+    ) -> None: ...
+    @property
+    def entries(self) -> list[TimelineEntry]: ...
+    @property
+    def dates(self) -> list[datetime.date]: ...
+    @property
+    def documents(self) -> int: ...
+    @property
+    def sentences(self) -> int: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[TimelineEntry]: ...
+    def __getitem__(self, index: int) -> TimelineEntry: ...
+    def to_dict(self) -> TimelineDict: ...
