@@ -306,6 +306,39 @@ TEST(ServerTimeoutTest, RequestsPastTheirDeadlineAre503) {
   EXPECT_EQ(health->status, 200);
 }
 
+TEST(ServerRefreshTest, AnIngestWhileServingIsSeen) {
+  const fs::path dir = fs::temp_directory_path() / ("annals-refresh-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const std::string db = (dir / "s.db").string();
+  store::IngestPaths(db, {testing::SourceDir() + "/tests/data/serve_corpus.jsonl"});
+  ServerOptions o;
+  o.db = db;
+  o.port = 0;
+  o.threads = 2;
+  o.refresh_interval = std::chrono::milliseconds(0);  // look at every request
+  Server server(o);
+  std::string error;
+  ASSERT_TRUE(server.Bind(&error)) << error;
+  std::thread t([&] { server.Run(); });
+  httplib::Client c("127.0.0.1", server.port());
+  auto before = c.Get("/api/search?q=zeppelin");
+  auto health_before = c.Get("/healthz");
+  // Another process would do this with `annals ingest`; the server has the
+  // file open read-only meanwhile.
+  store::IngestDocuments(
+      db, {{"late", Date{2021, 3, 9}, "A zeppelin flew over the bridge on March 8."}});
+  auto after = c.Get("/api/search?q=zeppelin");
+  auto health_after = c.Get("/healthz");
+  server.Stop();
+  t.join();
+  fs::remove_all(dir);
+  ASSERT_TRUE(before && after && health_before && health_after);
+  EXPECT_TRUE(json::parse(before->body)["results"].empty());
+  EXPECT_EQ(json::parse(health_before->body)["articles"], 7);
+  ASSERT_EQ(json::parse(after->body)["results"].size(), 1u) << after->body;
+  EXPECT_EQ(json::parse(health_after->body)["articles"], 8);
+}
+
 TEST(ServerOpenTest, MissingDatabaseIsAnError) {
   ServerOptions o;
   o.db = "/nonexistent/annals.db";

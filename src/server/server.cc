@@ -189,6 +189,13 @@ class ArticleCache {
  public:
   explicit ArticleCache(size_t max_bytes) : max_bytes_(max_bytes) {}
 
+  void Clear() {
+    std::lock_guard<std::mutex> lock(mu_);
+    map_.clear();
+    lru_.clear();
+    bytes_ = 0;
+  }
+
   ArticlePtr Get(int64_t id, store::StoreReader& reader) {
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -245,6 +252,13 @@ struct Answer {
 class AnswerCache {
  public:
   explicit AnswerCache(size_t max_entries) : max_(max_entries) {}
+
+  // Computations in flight finish for their waiters but are not kept.
+  void Clear() {
+    std::lock_guard<std::mutex> lock(mu_);
+    map_.clear();
+    lru_.clear();
+  }
 
   Answer Get(const std::string& key, const std::function<Answer()>& compute) {
     std::shared_future<Answer> fut;
@@ -333,7 +347,10 @@ struct Server::Impl {
   AnswerCache answers;
   HttpServer http;
   int port = 0;
-  store::StoreCounts counts;
+  std::mutex counts_mu;
+  store::StoreCounts counts;  // guarded by counts_mu
+  std::atomic<int64_t> generation{0};
+  std::atomic<int64_t> next_refresh{0};  // steady clock, ms
 
   explicit Impl(ServerOptions o)
       : options(std::move(o)), articles(options.doc_cache_bytes), answers(options.cache_entries) {
@@ -347,8 +364,35 @@ struct Server::Impl {
       store_name = options.db;
     }
     readers = std::make_unique<ReaderPool>(store_path);
-    counts = readers->Get()->Counts();
+    {
+      auto reader = readers->Get();
+      counts = reader->Counts();
+      generation = reader->Generation();
+    }
     Routes();
+  }
+
+  // Drops the caches when an ingest committed since the last look; looks at
+  // most once per refresh_interval, so that a cached answer costs no query.
+  void Refresh() {
+    const int64_t now =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch())
+            .count();
+    int64_t due = next_refresh.load();
+    if (now < due ||
+        !next_refresh.compare_exchange_strong(due, now + options.refresh_interval.count()))
+      return;  // not yet, or another request is looking
+    auto reader = readers->Get();
+    const int64_t g = reader->Generation();
+    if (g == generation.load()) return;
+    store::StoreCounts c = reader->Counts();
+    answers.Clear();
+    articles.Clear();
+    {
+      std::lock_guard<std::mutex> lock(counts_mu);
+      counts = c;
+    }
+    generation = g;
   }
 
   // The bundled examples, tagged into a private in-memory database at
@@ -375,9 +419,10 @@ struct Server::Impl {
 
   // Wraps a handler: JSON content type, 400 for BadRequest, 503 on timeout.
   httplib::Server::Handler Api(std::function<Answer(const httplib::Request&)> fn) {
-    return [fn = std::move(fn)](const httplib::Request& req, httplib::Response& res) {
+    return [this, fn = std::move(fn)](const httplib::Request& req, httplib::Response& res) {
       Answer a;
       try {
+        Refresh();
         a = fn(req);
       } catch (const BadRequest& e) {
         a = {400, ErrorBody(e.what())};
@@ -612,6 +657,11 @@ struct Server::Impl {
 
   Answer Health(const httplib::Request& req) {
     CheckParams(req, {});
+    store::StoreCounts counts;
+    {
+      std::lock_guard<std::mutex> lock(counts_mu);
+      counts = this->counts;
+    }
     return {200, Dump({{"status", "ok"},
                        {"store", store_name},
                        {"articles", counts.articles},
@@ -707,7 +757,11 @@ void Server::Run() { impl_->http.listen_after_bind(); }
 void Server::Stop() { impl_->http.stop(); }
 
 std::string Server::Describe() const {
-  const int64_t n = impl_->counts.articles;
+  int64_t n = 0;
+  {
+    std::lock_guard<std::mutex> lock(impl_->counts_mu);
+    n = impl_->counts.articles;
+  }
   return std::to_string(n) + (n == 1 ? " article from " : " articles from ") + impl_->store_name;
 }
 

@@ -11,8 +11,9 @@
 // Contract: the store is opened read-only; a malformed parameter is a 400,
 // an unknown route a 404, a body over the limit a 413, a request past its
 // deadline a 503, each with {"error": "..."}; nothing a client sends makes
-// the server fail. Requests are served by a fixed pool of threads. The store
-// never changes under a running server, so answers are cached.
+// the server fail. Requests are served by a fixed pool of threads. Answers
+// are cached until the store changes (an ingest into it, noticed within
+// ServerOptions::refresh_interval).
 #ifndef ANNALS_SERVER_SERVER_H_
 #define ANNALS_SERVER_SERVER_H_
 
@@ -36,6 +37,9 @@ struct ServerOptions {
   std::chrono::milliseconds timeout{10000};    // per request
   size_t cache_entries = 1024;                 // cached API answers
   size_t doc_cache_bytes = size_t{512} << 20;  // articles kept in memory
+  // How often the store is checked for new ingests (its generation); the
+  // caches are dropped when it changed.
+  std::chrono::milliseconds refresh_interval{1000};
 };
 
 class Server {

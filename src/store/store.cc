@@ -292,6 +292,7 @@ StoreWriter::StoreWriter(const std::string& path) {
       Stmt put(*db_, "INSERT OR REPLACE INTO meta(key, value) VALUES('schema', ?1)");
       put.Bind(1, std::to_string(kSchemaVersion)).Run();
     }
+    db_->Exec("INSERT OR IGNORE INTO meta(key, value) VALUES('generation', '0')");
     db_->Exec("COMMIT");
   } catch (...) {
     sqlite3_exec(db_->get(), "ROLLBACK", nullptr, nullptr, nullptr);
@@ -310,7 +311,11 @@ std::unordered_map<std::string, std::string> StoreWriter::StoredHashes() {
 }
 
 void StoreWriter::Begin() { db_->Exec("BEGIN IMMEDIATE"); }
-void StoreWriter::Commit() { db_->Exec("COMMIT"); }
+void StoreWriter::Commit() {
+  // Every commit bumps the generation, so that a running server can tell
+  // that its cached answers are stale.
+  db_->Exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'; COMMIT");
+}
 void StoreWriter::Rollback() { sqlite3_exec(db_->get(), "ROLLBACK", nullptr, nullptr, nullptr); }
 void StoreWriter::Checkpoint() { db_->Exec("PRAGMA wal_checkpoint(TRUNCATE)"); }
 
@@ -392,6 +397,13 @@ StoreReader::~StoreReader() = default;
 
 bool StoreReader::TimedOut() const {
   return deadline_ && std::chrono::steady_clock::now() > *deadline_;
+}
+
+int64_t StoreReader::Generation() {
+  Stmt g(*db_, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'");
+  const int64_t v = g.Step() ? g.Int(0) : 0;
+  g.Reset();
+  return v;
 }
 
 StoreCounts StoreReader::Counts() {

@@ -10,7 +10,9 @@
 //   The database is in WAL mode, so a process killed at any point leaves
 //   every committed batch and nothing of the batch in progress.
 // - A StoreReader never writes (the file is opened read-only) and is used
-//   by one thread at a time; the server keeps one per worker.
+//   by one thread at a time; the server keeps one per worker. Each commit
+//   increments the store's generation, which readers can poll to notice
+//   an ingest that ran meanwhile.
 // Errors are thrown as StoreError with SQLite's message and the file name.
 #ifndef ANNALS_STORE_STORE_H_
 #define ANNALS_STORE_STORE_H_
@@ -157,6 +159,8 @@ class StoreReader {
   bool TimedOut() const;
 
   StoreCounts Counts();
+  // Grows with every committed ingest batch: a change means new content.
+  int64_t Generation();
   // Ids of articles published within [from, to] (either end optional) that
   // have a sentence matching the FTS5 query `fts` (any article when empty),
   // in id order; at most `limit` (the caller detects overflow with limit+1).
