@@ -3,7 +3,7 @@
 
 Two stages, so that the expensive part spreads evenly over the workers:
 
-1. annotate: each task reads a chunk of ~100 article files, and tags and
+1. annotate: each task reads a chunk of ~400 article files, and tags and
    sentence-splits them (annals.annotate); a bad document (unreadable, not
    UTF-8, empty, impossible date) is reported in the task's result and the
    task goes on with the next one.
@@ -45,7 +45,7 @@ class AnnalsPlugin(WorkerPlugin):
         worker.annals_pid = os.getpid()
 
 
-def t17_chunks(root, chunk_size=100):
+def t17_chunks(root, chunk_size=400):
     """{topic: [[(doc_id, date, path), ...], ...]}: every article file of each
     Timeline17 topic (all sources merged), in chunks of chunk_size."""
     out = {}
@@ -169,7 +169,9 @@ def main():
     ap.add_argument("--t17", default="../shared/data/t17", help="Timeline17 root")
     ap.add_argument("--workers", type=int, default=2, help="local worker processes")
     ap.add_argument("--scheduler", help="address of a running Dask scheduler (tcp://host:8786)")
-    ap.add_argument("--chunk", type=int, default=100, help="files per annotate task")
+    ap.add_argument("--chunk", type=int, default=400,
+                    help="files per annotate task (default 400: on a few workers the per-task "
+                         "overhead of Dask limits the speed-up; use fewer files for many workers)")
     ap.add_argument("--query", default="", help="keywords of the story")
     ap.add_argument("--dates", type=int, default=0, help="at most this many dates per timeline")
     ap.add_argument("--sentences", type=int, default=0, help="sentences per date")

@@ -61,6 +61,11 @@ std::vector<AnnotatedDocument> AnnotateAll(std::vector<Document> docs, const Tag
     }
   };
   std::vector<std::thread> pool;
+  if (threads == 1 && !progress) {
+    work();  // no thread to start for one worker (callers annotate one document at a time)
+    if (error) std::rethrow_exception(error);
+    return out;
+  }
   for (int i = 0; i < threads; ++i) pool.emplace_back(work);
   if (progress) {
     std::unique_lock<std::mutex> lock(mu);
