@@ -3,7 +3,7 @@
 
 Two stages, so that the expensive part spreads evenly over the workers:
 
-1. annotate: each task reads a chunk of ~400 article files, and tags and
+1. annotate: each task reads a chunk of up to 800 article files, and tags and
    sentence-splits them (annals.annotate); a bad document (unreadable, not
    UTF-8, empty, impossible date) is reported in the task's result and the
    task goes on with the next one.
@@ -45,7 +45,7 @@ class AnnalsPlugin(WorkerPlugin):
         worker.annals_pid = os.getpid()
 
 
-def t17_chunks(root, chunk_size=400):
+def t17_chunks(root, chunk_size=800):
     """{topic: [[(doc_id, date, path), ...], ...]}: every article file of each
     Timeline17 topic (all sources merged), in chunks of chunk_size."""
     out = {}
@@ -113,12 +113,23 @@ def build_timeline(topic, parts, options):
     return result
 
 
+def annotate_and_build(topic, chunk, annotate, options):
+    """Both stages in one task, for a topic that fits in one chunk: its
+    annotated documents never leave the worker."""
+    return build_timeline(topic, [annotate(chunk)], options)
+
+
 def run(client, chunks, annotate=annotate_files, **options):
     """{topic: timeline dict} for {topic: [chunk, ...]} on `client`.
     Chunks are submitted largest topic first, so that the long tasks start
-    early and the small ones fill in."""
+    early and the small ones fill in. A topic of one chunk is one task;
+    shipping annotated documents between workers costs more than it saves."""
     futures = {}
     for topic in sorted(chunks, key=lambda t: -sum(len(c) for c in chunks[t])):
+        if len(chunks[topic]) == 1:
+            futures[topic] = client.submit(annotate_and_build, topic, chunks[topic][0], annotate,
+                                           options, pure=False)
+            continue
         parts = [client.submit(annotate, c, pure=False) for c in chunks[topic]]
         futures[topic] = client.submit(build_timeline, topic, parts, options, pure=False)
     return dict(zip(futures, client.gather(list(futures.values()))))
@@ -169,9 +180,9 @@ def main():
     ap.add_argument("--t17", default="../shared/data/t17", help="Timeline17 root")
     ap.add_argument("--workers", type=int, default=2, help="local worker processes")
     ap.add_argument("--scheduler", help="address of a running Dask scheduler (tcp://host:8786)")
-    ap.add_argument("--chunk", type=int, default=400,
-                    help="files per annotate task (default 400: on a few workers the per-task "
-                         "overhead of Dask limits the speed-up; use fewer files for many workers)")
+    ap.add_argument("--chunk", type=int, default=800,
+                    help="files per annotate task (default 800: on a few workers Dask's per-task "
+                         "overhead limits the speed-up; use fewer files for many workers)")
     ap.add_argument("--query", default="", help="keywords of the story")
     ap.add_argument("--dates", type=int, default=0, help="at most this many dates per timeline")
     ap.add_argument("--sentences", type=int, default=0, help="sentences per date")

@@ -38,6 +38,12 @@ def test_bad_documents_are_reported_and_work_goes_on(client):
     ]
     chunks = {"syria": [good[:3] + bad[:2], good[3:] + bad[2:]]}
     result = dt.run(client, chunks, annotate=dt.annotate_docs, max_dates=5)["syria"]
+    # A topic of one chunk runs as one task (both stages); same result.
+    fused = dt.run(client, {"syria": [good + bad]}, annotate=dt.annotate_docs,
+                   max_dates=5)["syria"]
+    assert fused["entries"] == result["entries"]
+    # (an entry without an id is named by its position in its chunk)
+    assert len(fused["errors"]) == len(result["errors"])
     errors = "\n".join(result["errors"])
     assert len(result["errors"]) == len(bad)
     assert "bad-date: document date: '2013-02-30' is not a date" in errors
