@@ -321,18 +321,21 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
       return r;
     }
     if (dir != kUnset) {
-      // "the weekend" (rule weekend: extra=nearest) is the one the tense
-      // points to, or else the nearer one (news on a Monday means the one
-      // just past); "this weekend" stays the current week's.
-      int shift = dir;
-      if (unit == "WE" && f.s(Slot::kExtra) == "nearest" && anchor.Weekday() < 5) {
-        if (ctx.tense == Tense::kPast || (ctx.tense != Tense::kFuture && anchor.Weekday() < 3))
-          shift = -1;
-      }
-      auto v = ShiftedValue(unit, shift, anchor);
+      auto v = ShiftedValue(unit, dir, anchor);
       if (!v) return std::nullopt;
       r.value = *v + (unit == "D" ? time : "");
-      if (unit == "D") r.day = anchor.AddDays(shift);
+      if (unit == "D") r.day = anchor.AddDays(dir);
+      return r;
+    }
+    if (unit == "WE") {
+      // A weekend with no direction ("over the weekend") is the one the
+      // tense points to, or else the nearer one (news on a Monday means
+      // the one just past); "this weekend" has a direction and stays the
+      // current week's.
+      const bool back = anchor.Weekday() < 5 &&
+                        (ctx.tense == Tense::kPast ||
+                         (ctx.tense != Tense::kFuture && anchor.Weekday() < 3));
+      r.value = *ShiftedValue(unit, back ? -1 : 0, anchor);
       return r;
     }
     return std::nullopt;

@@ -44,13 +44,13 @@ int CountWords(std::string_view s) {
   return n;
 }
 
+}  // namespace
+
 std::string_view SentenceText(std::span<const AnnotatedDocument> docs, const SentenceRecord& r) {
   const AnnotatedDocument& d = docs[r.doc];
   const AnnotatedSentence& s = d.sentences[r.index];
   return std::string_view(d.doc.text).substr(s.begin, s.end - s.begin);
 }
-
-}  // namespace
 
 std::string FoldSpaces(std::string_view text) {
   std::string out;

@@ -119,6 +119,9 @@ std::vector<std::pair<uint32_t, double>> PickSentences(const CollectedSentences&
                                                        std::unordered_set<std::string>* taken,
                                                        Date day);
 
+// The bytes of sentence `r` in its article.
+std::string_view SentenceText(std::span<const AnnotatedDocument> docs, const SentenceRecord& r);
+
 // `text` with every run of whitespace folded to one space, trimmed.
 std::string FoldSpaces(std::string_view text);
 

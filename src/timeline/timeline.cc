@@ -53,9 +53,8 @@ TimelineResult BuildTimeline(std::span<const AnnotatedDocument> docs,
          PickSentences(collected, docs, CandidateSentences(collected, e.date), per_date, &taken, e.date)) {
       const SentenceRecord& r = collected.sentences[s];
       const AnnotatedDocument& d = docs[r.doc];
-      const AnnotatedSentence& span = d.sentences[r.index];
       entry.sentences.push_back(TimelineSentence{
-          FoldSpaces(std::string_view(d.doc.text).substr(span.begin, span.end - span.begin)),
+          FoldSpaces(SentenceText(docs, r)),
           d.doc.id, r.published, score});
     }
   }
