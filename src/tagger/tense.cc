@@ -11,6 +11,15 @@ bool EndsSentence(const Token& t) {
   return t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm == ";";
 }
 
+// A participle after a form of "be" ("will be held", "is expected to
+// be published") is passive voice: the auxiliary carries the tense, so the
+// participle is no cue and the scan goes on to it.
+bool AfterBe(const std::vector<Token>& tokens, size_t i) {
+  if (i == 0) return false;
+  const std::string& w = tokens[i - 1].norm;
+  return w == "be" || w == "been" || w == "being" || w == "is" || w == "are" || w == "am";
+}
+
 Tense CueAt(const std::vector<Token>& tokens, size_t i, const Lexicon& lexicon, int cls,
             std::vector<Lexicon::Match>* scratch) {
   const Token& t = tokens[i];
@@ -19,13 +28,14 @@ Tense CueAt(const std::vector<Token>& tokens, size_t i, const Lexicon& lexicon, 
   if (cls >= 0) lexicon.MatchAt(cls, tokens, i, scratch);
   if (!scratch->empty()) {
     const std::string& v = *(*scratch)[0].value;
-    if (v == "past") return Tense::kPast;
+    if (v == "past") return AfterBe(tokens, i) ? Tense::kUnknown : Tense::kPast;
     if (v == "future") return Tense::kFuture;
     if (v == "present") return Tense::kPresent;
     return Tense::kUnknown;
   }
   const std::string& w = t.norm;
-  if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t.capitalized) return Tense::kPast;
+  if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t.capitalized)
+    return AfterBe(tokens, i) ? Tense::kUnknown : Tense::kPast;
   return Tense::kUnknown;
 }
 
