@@ -7,8 +7,18 @@ namespace {
 
 constexpr size_t kWindow = 8;
 
-bool EndsSentence(const Token& t) {
-  return t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm == ";";
+// The scan stops at a sentence end and at a quotation mark: the tense of
+// a quotation is its own, and the reporting verb outside it ("...will
+// leave at 4 a.m. Thursday," Castro said) tells when it was said, not when
+// what it says happens. Curly quotes are folded to '"' by the tokenizer;
+// the ASCII forms `` and '' are two touching tokens (a lone ' is an
+// apostrophe).
+bool StopsScan(const std::vector<Token>& tokens, size_t i) {
+  const std::string& w = tokens[i].norm;
+  if (w == "." || w == "!" || w == "?" || w == ";" || w == "\"" || w == "`") return true;
+  if (w != "'") return false;
+  return (i + 1 < tokens.size() && tokens[i + 1].norm == "'" && !tokens[i + 1].space_before) ||
+         (i > 0 && tokens[i - 1].norm == "'" && !tokens[i].space_before);
 }
 
 // A participle after a form of "be" ("will be held", "is expected to
@@ -29,7 +39,11 @@ Tense CueAt(const std::vector<Token>& tokens, size_t i, const Lexicon& lexicon, 
   if (!scratch->empty()) {
     const std::string& v = *(*scratch)[0].value;
     if (v == "past") return AfterBe(tokens, i) ? Tense::kUnknown : Tense::kPast;
-    if (v == "future") return Tense::kFuture;
+    // "had been due to expire Friday": a plan in the past perfect is a
+    // past plan; the scan goes on to "had".
+    if (v == "future")
+      return i >= 2 && tokens[i - 1].norm == "been" && tokens[i - 2].norm == "had" ? Tense::kUnknown
+                                                                                   : Tense::kFuture;
     if (v == "present") return Tense::kPresent;
     return Tense::kUnknown;
   }
@@ -47,7 +61,7 @@ Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end,
   bool left_open = true, right_open = true;
   for (size_t d = 1; d <= kWindow && (left_open || right_open); ++d) {
     if (left_open) {
-      if (begin < d || EndsSentence(tokens[begin - d]) ||
+      if (begin < d || StopsScan(tokens, begin - d) ||
           (tokens[begin - d + 1].newline_before && d > 1)) {
         left_open = false;
       } else {
@@ -57,7 +71,7 @@ Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end,
     }
     if (right_open) {
       size_t j = end + d - 1;
-      if (j >= tokens.size() || EndsSentence(tokens[j]) || tokens[j].newline_before) {
+      if (j >= tokens.size() || StopsScan(tokens, j) || tokens[j].newline_before) {
         right_open = false;
       } else {
         Tense t = CueAt(tokens, j, lexicon, tense_class, &scratch);
