@@ -72,9 +72,12 @@ int YearFor(int month, int day, int dir, Tense tense, Date anchor) {
   // than two months: dates weeks ahead are often reported in the past
   // tense ("said he must leave by Jan. 14", "was payable Dec. 15"). On the
   // TempEval-3 training sets a one-month bound cost 0.2 to 0.4 value F1.
-  int64_t diff = Date{y, month, std::min(d, DaysInMonth(y, month))}.ToDays() - anchor.ToDays();
-  if (diff > 183) return y - 1;
-  if (diff < -183) return y + 1;
+  auto days_from_anchor = [&](int year) {
+    return Date{year, month, std::min(d, DaysInMonth(year, month))}.ToDays() - anchor.ToDays();
+  };
+  if (days_from_anchor(y) > 183) --y;
+  if (days_from_anchor(y) < -183) ++y;
+  const int64_t diff = days_from_anchor(y);
   if (tense == Tense::kPast && diff > 62) return y - 1;
   if (tense == Tense::kFuture && diff < -62) return y + 1;
   return y;
