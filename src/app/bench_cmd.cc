@@ -13,6 +13,7 @@
 
 #include "annals/tagger.h"
 #include "annals/timeline.h"
+#include "app/args.h"
 #include "app/commands.h"
 #include "app/rouge_setup.h"
 #include "corpus/collection.h"
@@ -49,6 +50,12 @@ const char kHelpTail[] =
     "\n"
     "Exit status: 0 done, 1 unreadable corpus or ROUGE data, 2 usage error.\n";
 
+void PrintHelp() {
+  std::fputs(kHelp, stdout);
+  std::fputs(kRougeDirHelp, stdout);
+  std::fputs(kHelpTail, stdout);
+}
+
 int Usage(const std::string& message) {
   std::fprintf(stderr, "annals bench: %s\n\nRun `annals bench t17 --help` for usage.\n",
                message.c_str());
@@ -82,9 +89,7 @@ void PrintTask(const char* name, const eval::TimelineScores& s) {
 
 int RunBench(const Args& args) {
   if (args.empty() || args[0] == "-h" || args[0] == "--help") {
-    std::fputs(kHelp, stdout);
-    std::fputs(kRougeDirHelp, stdout);
-    std::fputs(kHelpTail, stdout);
+    PrintHelp();
     return args.empty() ? 2 : 0;
   }
   if (args[0] != "t17") return Usage("unknown benchmark `" + args[0] + "` (known: t17)");
@@ -93,41 +98,32 @@ int RunBench(const Args& args) {
   std::vector<std::string> only;
   int threads = 0;
   bool json = false;
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](std::string* v) {
-      if (i + 1 >= args.size()) return false;
-      *v = args[++i];
-      return true;
-    };
-    std::string v;
-    if (a == "-h" || a == "--help") {
-      std::fputs(kHelp, stdout);
-      std::fputs(kRougeDirHelp, stdout);
-      std::fputs(kHelpTail, stdout);
-      return 0;
-    } else if (a == "--json") {
-      json = true;
-    } else if (a == "--out") {
-      if (!value(&out_dir)) return Usage("--out needs a directory");
-    } else if (a == "--rouge-dir") {
-      if (!value(&v)) return Usage("--rouge-dir needs a directory");
-      rouge_dir = v;
-    } else if (a == "--topic") {
-      if (!value(&v)) return Usage("--topic needs a name");
-      only.push_back(v);
-    } else if (a == "--threads") {
-      if (!value(&v) || v.empty() || v.size() > 3 ||
-          v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) < 1)
-        return Usage("--threads needs a positive number");
-      threads = std::stoi(v);
-    } else if (a.size() > 1 && a[0] == '-') {
-      return Usage("unknown option `" + a + "`");
-    } else if (dir.empty()) {
-      dir = a;
-    } else {
-      return Usage("more than one DIR");
+  ArgReader r(args, 1);
+  try {
+    while (r.Next()) {
+      if (r.Is("-h", "--help")) {
+        PrintHelp();
+        return 0;
+      } else if (r.Is("--json")) {
+        json = true;
+      } else if (r.Is("--out")) {
+        out_dir = r.Value("a directory");
+      } else if (r.Is("--rouge-dir")) {
+        rouge_dir = r.Value("a directory");
+      } else if (r.Is("--topic")) {
+        only.push_back(r.Value("a name"));
+      } else if (r.Is("--threads")) {
+        threads = r.Int(1, 999);
+      } else if (r.IsOption()) {
+        r.Unknown();
+      } else if (dir.empty()) {
+        dir = r.arg();
+      } else {
+        return Usage("more than one DIR");
+      }
     }
+  } catch (const UsageError& e) {
+    return Usage(e.what());
   }
   if (dir.empty()) return Usage("no Timeline17 DIR");
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "app/args.h"
 #include "app/commands.h"
 #include "eval/tempeval.h"
 
@@ -65,21 +66,25 @@ double Pct(double x) { return ToolkitPercent(x); }
 int RunEvalTempeval(const Args& args) {
   bool json = false, per_file = false;
   std::vector<std::string> dirs;
-  for (const std::string& a : args) {
-    if (a == "--help" || a == "-h") {
-      std::fputs(kUsage, stdout);
-      return 0;
+  ArgReader r(args);
+  try {
+    while (r.Next()) {
+      if (r.Is("-h", "--help")) {
+        std::fputs(kUsage, stdout);
+        return 0;
+      } else if (r.Is("--json")) {
+        json = true;
+      } else if (r.Is("--per-file")) {
+        per_file = true;
+      } else if (r.IsOption()) {
+        r.Unknown();
+      } else {
+        dirs.push_back(r.arg());
+      }
     }
-    if (a == "--json") {
-      json = true;
-    } else if (a == "--per-file") {
-      per_file = true;
-    } else if (a.size() > 1 && a[0] == '-') {
-      std::fprintf(stderr, "annals eval tempeval: unknown option `%s`\n\n%s", a.c_str(), kUsage);
-      return 2;
-    } else {
-      dirs.push_back(a);
-    }
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "annals eval tempeval: %s\n\n%s", e.what(), kUsage);
+    return 2;
   }
   if (dirs.size() != 2) {
     std::fprintf(stderr, "annals eval tempeval: expected GOLD_DIR and SYSTEM_DIR\n\n%s", kUsage);

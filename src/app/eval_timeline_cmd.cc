@@ -9,6 +9,7 @@
 #include <system_error>
 #include <vector>
 
+#include "app/args.h"
 #include "app/commands.h"
 #include "app/rouge_setup.h"
 #include "eval/rouge.h"
@@ -53,30 +54,25 @@ int RunEvalTimeline(const Args& args) {
   std::vector<std::string> files;
   std::optional<std::string> rouge_dir;
   bool json = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--help" || a == "-h") {
-      std::fputs(kUsage, stdout);
-      return 0;
-    }
-    if (a == "--json") {
-      json = true;
-    } else if (a == "--rouge-dir" || a.starts_with("--rouge-dir=")) {
-      if (a == "--rouge-dir") {
-        if (i + 1 >= args.size()) {
-          std::fprintf(stderr, "annals eval timeline: --rouge-dir needs a directory\n");
-          return 2;
-        }
-        rouge_dir = args[++i];
+  ArgReader r(args);
+  try {
+    while (r.Next()) {
+      if (r.Is("-h", "--help")) {
+        std::fputs(kUsage, stdout);
+        return 0;
+      } else if (r.Is("--json")) {
+        json = true;
+      } else if (r.Is("--rouge-dir")) {
+        rouge_dir = r.Value("a directory");
+      } else if (r.IsOption()) {
+        r.Unknown();
       } else {
-        rouge_dir = a.substr(std::string("--rouge-dir=").size());
+        files.push_back(r.arg());
       }
-    } else if (a.size() > 1 && a[0] == '-') {
-      std::fprintf(stderr, "annals eval timeline: unknown option `%s`\n\n%s", a.c_str(), kUsage);
-      return 2;
-    } else {
-      files.push_back(a);
     }
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "annals eval timeline: %s\n\n%s", e.what(), kUsage);
+    return 2;
   }
   if (files.size() < 2) {
     std::fprintf(stderr,

@@ -4,9 +4,9 @@
 
 #include <chrono>
 #include <cstdio>
-#include <stdexcept>
 #include <string>
 
+#include "app/args.h"
 #include "app/commands.h"
 #include "store/ingest.h"
 #include "store/store.h"
@@ -42,19 +42,6 @@ const char kHelp[] =
     "read (each reported as FILE:LINE: message; the rest is stored) or the\n"
     "database failed, 2 on a usage error.\n";
 
-int PositiveInt(const std::string& flag, const std::string& v, int max) {
-  size_t used = 0;
-  int n = 0;
-  try {
-    n = std::stoi(v, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != v.size() || n < 1 || n > max)
-    throw std::invalid_argument(flag + ": expected a number from 1 to " + std::to_string(max));
-  return n;
-}
-
 }  // namespace
 
 int RunIngest(const Args& args) {
@@ -62,33 +49,29 @@ int RunIngest(const Args& args) {
   std::vector<std::string> paths;
   store::IngestOptions options;
   bool quiet = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const char* flag) -> std::string {
-      if (i + 1 >= args.size()) throw std::invalid_argument(std::string(flag) + " needs a value");
-      return args[++i];
-    };
-    try {
-      if (a == "-h" || a == "--help") {
+  ArgReader r(args);
+  try {
+    while (r.Next()) {
+      if (r.Is("-h", "--help")) {
         std::fputs(kHelp, stdout);
         return 0;
-      } else if (a == "--db") {
-        db = value("--db");
-      } else if (a == "--threads") {
-        options.threads = PositiveInt(a, value("--threads"), 256);
-      } else if (a == "--batch") {
-        options.batch = PositiveInt(a, value("--batch"), 1000000);
-      } else if (a == "-q" || a == "--quiet") {
+      } else if (r.Is("--db")) {
+        db = r.Value("a file");
+      } else if (r.Is("--threads")) {
+        options.threads = r.Int(1, 256);
+      } else if (r.Is("--batch")) {
+        options.batch = r.Int(1, 1000000);
+      } else if (r.Is("-q", "--quiet")) {
         quiet = true;
-      } else if (a.size() > 1 && a[0] == '-' && a != "-") {
-        throw std::invalid_argument("unknown option `" + a + "`");
+      } else if (r.IsOption()) {
+        r.Unknown();
       } else {
-        paths.push_back(a);
+        paths.push_back(r.arg());
       }
-    } catch (const std::invalid_argument& e) {
-      std::fprintf(stderr, "annals ingest: %s (see annals ingest --help)\n", e.what());
-      return 2;
     }
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "annals ingest: %s (see annals ingest --help)\n", e.what());
+    return 2;
   }
   if (db.empty() || paths.empty()) {
     std::fprintf(stderr, "annals ingest: --db FILE and a PATH are required (see --help)\n");

@@ -4,10 +4,10 @@
 
 #include <atomic>
 #include <cstdio>
-#include <stdexcept>
 #include <string>
 #include <thread>
 
+#include "app/args.h"
 #include "app/commands.h"
 #include "server/server.h"
 #include "store/store.h"
@@ -41,53 +41,35 @@ const char kHelp[] =
     "Exit status: 0 after a stop, 1 when the store cannot be opened or the port\n"
     "cannot be bound, 2 on a usage error.\n";
 
-int IntArg(const std::string& flag, const std::string& v, long lo, long hi) {
-  size_t used = 0;
-  long n = 0;
-  try {
-    n = std::stol(v, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != v.size() || n < lo || n > hi)
-    throw std::invalid_argument(flag + ": expected a number from " + std::to_string(lo) + " to " +
-                                std::to_string(hi));
-  return static_cast<int>(n);
-}
-
 }  // namespace
 
 int RunServe(const Args& args) {
   server::ServerOptions o;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const char* flag) -> std::string {
-      if (i + 1 >= args.size()) throw std::invalid_argument(std::string(flag) + " needs a value");
-      return args[++i];
-    };
-    try {
-      if (a == "-h" || a == "--help") {
+  ArgReader r(args);
+  try {
+    while (r.Next()) {
+      if (r.Is("-h", "--help")) {
         std::fputs(kHelp, stdout);
         return 0;
-      } else if (a == "--db") {
-        o.db = value("--db");
-      } else if (a == "--host") {
-        o.host = value("--host");
-      } else if (a == "--port") {
-        o.port = IntArg(a, value("--port"), 0, 65535);
-      } else if (a == "--threads") {
-        o.threads = IntArg(a, value("--threads"), 1, 1024);
-      } else if (a == "--timeout-ms") {
-        o.timeout = std::chrono::milliseconds(IntArg(a, value("--timeout-ms"), 1, 600000));
-      } else if (a == "--max-body") {
-        o.max_body_bytes = IntArg(a, value("--max-body"), 1, 1 << 30);
+      } else if (r.Is("--db")) {
+        o.db = r.Value("a file");
+      } else if (r.Is("--host")) {
+        o.host = r.Value("an address");
+      } else if (r.Is("--port")) {
+        o.port = r.Int(0, 65535);
+      } else if (r.Is("--threads")) {
+        o.threads = r.Int(1, 1024);
+      } else if (r.Is("--timeout-ms")) {
+        o.timeout = std::chrono::milliseconds(r.Int(1, 600000));
+      } else if (r.Is("--max-body")) {
+        o.max_body_bytes = r.Int(1, 1 << 30);
       } else {
-        throw std::invalid_argument("unknown argument `" + a + "`");
+        r.Unknown();
       }
-    } catch (const std::invalid_argument& e) {
-      std::fprintf(stderr, "annals serve: %s (see annals serve --help)\n", e.what());
-      return 2;
     }
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "annals serve: %s (see annals serve --help)\n", e.what());
+    return 2;
   }
 
   // SIGINT/SIGTERM are taken by a thread of their own (blocked everywhere

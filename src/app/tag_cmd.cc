@@ -6,6 +6,7 @@
 #include <string>
 
 #include "annals/tagger.h"
+#include "app/args.h"
 #include "app/commands.h"
 #include "corpus/readers.h"
 #include "corpus/timeml.h"
@@ -263,52 +264,42 @@ class Runner {
 int RunTag(const Args& args) {
   Options o;
   std::string output;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const char* flag) -> std::string {
-      if (i + 1 >= args.size()) throw std::invalid_argument(std::string(flag) + " needs a value");
-      return args[++i];
-    };
-    try {
-      if (a == "-h" || a == "--help") {
+  ArgReader r(args);
+  try {
+    while (r.Next()) {
+      if (r.Is("-h", "--help")) {
         std::fputs(kHelp, stdout);
         return 0;
-      } else if (a == "--dct") {
-        std::string v = value("--dct");
+      } else if (r.Is("--dct")) {
+        std::string v = r.Value();
         o.dct = Date::Parse(v);
-        if (!o.dct) throw std::invalid_argument("--dct: `" + v + "` is not a date YYYY-MM-DD");
-      } else if (a == "--type") {
-        std::string v = value("--type");
-        if (v == "news") o.type = DocType::kNews;
-        else if (v == "narrative") o.type = DocType::kNarrative;
-        else throw std::invalid_argument("--type: expected news or narrative");
-      } else if (a == "--format") {
-        o.format = value("--format");
-        if (o.format != "text" && o.format != "json" && o.format != "timeml")
-          throw std::invalid_argument("--format: expected text, json or timeml");
-      } else if (a == "--input") {
-        std::string v = value("--input");
-        if (v == "auto") o.input = InputFormat::kAuto;
-        else if (v == "dated") o.input = InputFormat::kDated;
-        else if (v == "plain") o.input = InputFormat::kPlain;
-        else if (v == "timeml") o.input = InputFormat::kTimeML;
-        else if (v == "jsonl") o.input = InputFormat::kJsonl;
-        else throw std::invalid_argument("--input: expected auto, dated, plain, timeml or jsonl");
-      } else if (a == "--strip-timex") {
+        if (!o.dct) r.Invalid(v, "a date YYYY-MM-DD");
+      } else if (r.Is("--type")) {
+        o.type = r.Choice({"news", "narrative"}) == "news" ? DocType::kNews : DocType::kNarrative;
+      } else if (r.Is("--format")) {
+        o.format = r.Choice({"text", "json", "timeml"});
+      } else if (r.Is("--input")) {
+        std::string v = r.Choice({"auto", "dated", "plain", "timeml", "jsonl"});
+        o.input = v == "dated"    ? InputFormat::kDated
+                  : v == "plain"  ? InputFormat::kPlain
+                  : v == "timeml" ? InputFormat::kTimeML
+                  : v == "jsonl"  ? InputFormat::kJsonl
+                                  : InputFormat::kAuto;
+      } else if (r.Is("--strip-timex")) {
         o.strip = true;
-      } else if (a == "--out-dir") {
-        o.out_dir = value("--out-dir");
-      } else if (a == "-o" || a == "--output") {
-        output = value("--output");
-      } else if (a.size() > 1 && a[0] == '-' && a != "-") {
-        throw std::invalid_argument("unknown option `" + a + "`");
+      } else if (r.Is("--out-dir")) {
+        o.out_dir = r.Value("a directory");
+      } else if (r.Is("-o", "--output")) {
+        output = r.Value("a file");
+      } else if (r.IsOption()) {
+        r.Unknown();
       } else {
-        o.files.push_back(a);
+        o.files.push_back(r.arg());
       }
-    } catch (const std::invalid_argument& e) {
-      std::fprintf(stderr, "annals tag: %s (see annals tag --help)\n", e.what());
-      return 2;
     }
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "annals tag: %s (see annals tag --help)\n", e.what());
+    return 2;
   }
   if (o.files.empty()) o.files.push_back("-");
   std::FILE* out = stdout;

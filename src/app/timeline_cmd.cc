@@ -12,6 +12,7 @@
 
 #include "annals/tagger.h"
 #include "annals/timeline.h"
+#include "app/args.h"
 #include "app/commands.h"
 #include "corpus/collection.h"
 #include "eval/timeline_metrics.h"
@@ -80,67 +81,43 @@ int Usage(const std::string& message) {
   return 2;
 }
 
-bool ParseInt(const std::string& s, int lo, int hi, int* out) {
-  if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos)
-    return false;
-  *out = std::stoi(s);
-  return *out >= lo && *out <= hi;
-}
-
 // Returns -1 when parsed, else the exit status.
 int ParseArgs(const Args& args, Options* o) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    std::string a = args[i];
-    std::string value;
-    bool has_value = false;
-    if (a.starts_with("--") && a.find('=') != std::string::npos) {
-      value = a.substr(a.find('=') + 1);
-      a = a.substr(0, a.find('='));
-      has_value = true;
+  ArgReader r(args);
+  try {
+    while (r.Next()) {
+      if (r.Is("-h", "--help")) {
+        std::fputs(kHelp, stdout);
+        return 0;
+      } else if (r.Is("-q", "--quiet")) {
+        o->quiet = true;
+      } else if (r.Is("--query")) {
+        o->timeline.query = r.Value("keywords");
+      } else if (r.Is("--dates")) {
+        o->timeline.max_dates = r.Int(1, 100000);
+      } else if (r.Is("--sentences")) {
+        o->timeline.sentences_per_date = r.Int(1, 1000);
+      } else if (r.Is("--threads")) {
+        o->threads = r.Int(1, 256);
+      } else if (r.Is("--from", "--to")) {
+        const std::string v = r.Value("a date YYYY-MM-DD");
+        const std::optional<Date> d = Date::Parse(v);
+        if (!d || v.size() != 10) r.Invalid(v, "a date YYYY-MM-DD");
+        (r.Is("--from") ? o->timeline.from : o->timeline.to) = d;
+      } else if (r.Is("--max-corpus-mb")) {
+        o->max_corpus_mb = r.Int(1, 1 << 30);
+      } else if (r.Is("--format")) {
+        o->format = r.Choice({"text", "json", "tilse"});
+      } else if (r.Is("-o", "--output")) {
+        o->output = r.Value("a file");
+      } else if (r.IsOption()) {
+        r.Unknown();
+      } else {
+        o->paths.push_back(r.arg());
+      }
     }
-    auto need = [&]() -> bool {
-      if (has_value) return true;
-      if (i + 1 >= args.size()) return false;
-      value = args[++i];
-      return true;
-    };
-    if (a == "-h" || a == "--help") {
-      std::fputs(kHelp, stdout);
-      return 0;
-    } else if (a == "-q" || a == "--quiet") {
-      o->quiet = true;
-    } else if (a == "--query") {
-      if (!need()) return Usage("--query needs keywords");
-      o->timeline.query = value;
-    } else if (a == "--dates") {
-      if (!need() || !ParseInt(value, 1, 100000, &o->timeline.max_dates))
-        return Usage("--dates needs a number from 1 to 100000");
-    } else if (a == "--sentences") {
-      if (!need() || !ParseInt(value, 1, 1000, &o->timeline.sentences_per_date))
-        return Usage("--sentences needs a number from 1 to 1000");
-    } else if (a == "--threads") {
-      if (!need() || !ParseInt(value, 1, 256, &o->threads))
-        return Usage("--threads needs a number from 1 to 256");
-    } else if (a == "--from" || a == "--to") {
-      std::optional<Date> d;
-      if (!need() || !(d = Date::Parse(value)) || value.size() != 10)
-        return Usage(a + " needs a date YYYY-MM-DD");
-      (a == "--from" ? o->timeline.from : o->timeline.to) = d;
-    } else if (a == "--max-corpus-mb") {
-      if (!need() || !ParseInt(value, 1, 1 << 30, &o->max_corpus_mb))
-        return Usage("--max-corpus-mb needs a number of MiB");
-    } else if (a == "--format") {
-      if (!need() || (value != "text" && value != "json" && value != "tilse"))
-        return Usage("--format is text, json or tilse");
-      o->format = value;
-    } else if (a == "-o" || a == "--output") {
-      if (!need()) return Usage("-o needs a file");
-      o->output = value;
-    } else if (a.size() > 1 && a[0] == '-') {
-      return Usage("unknown option `" + a + "`");
-    } else {
-      o->paths.push_back(a);
-    }
+  } catch (const UsageError& e) {
+    return Usage(e.what());
   }
   if (o->paths.empty()) return Usage("no input PATH");
   if (o->timeline.from && o->timeline.to && *o->timeline.from > *o->timeline.to)
