@@ -47,14 +47,37 @@ void Lexicon::AddClass(const std::string& name, std::string_view tsv, const std:
   }
   if (it->second >= 64) throw std::runtime_error(source + ": more than 64 lexicon classes");
   cls.by_first.clear();
-  for (size_t k = 0; k < cls.entries.size(); ++k) {
+  for (size_t k = 0; k < cls.entries.size(); ++k)
     cls.by_first[cls.entries[k].tokens[0]].push_back(static_cast<int>(k));
-    starts_[cls.entries[k].tokens[0]] |= uint64_t{1} << it->second;
-  }
   for (auto& [first, idx] : cls.by_first)
     std::stable_sort(idx.begin(), idx.end(), [&](int a, int b) {
       return cls.entries[a].tokens.size() > cls.entries[b].tokens.size();
     });
+  // Rebuilt whole: a class may be added to after others.
+  starts_.clear();
+  for (size_t c = 0; c < classes_.size(); ++c)
+    for (const auto& [first, idx] : classes_[c].by_first) {
+      Start& s = starts_[first];
+      s.classes |= uint64_t{1} << c;
+      for (int k : idx) s.entries.emplace_back(static_cast<int>(c), k);
+    }
+}
+
+void Lexicon::MatchAllAt(const Start& start, const std::vector<Token>& tokens, size_t i,
+                         std::vector<ClassMatch>* out) const {
+  for (const auto& [c, k] : start.entries) {
+    const Entry& e = classes_[c].entries[k];
+    if (Matches(e, tokens, i))
+      out->push_back({c, static_cast<uint32_t>(e.tokens.size()), &e.value});
+  }
+}
+
+bool Lexicon::Matches(const Entry& e, const std::vector<Token>& tokens, size_t i) {
+  if (i + e.tokens.size() > tokens.size()) return false;
+  if (e.cap && !tokens[i].capitalized) return false;
+  for (size_t j = 1; j < e.tokens.size(); ++j)
+    if (tokens[i + j].norm != e.tokens[j]) return false;
+  return true;
 }
 
 bool Lexicon::HasClass(const std::string& name) const { return ids_.count(name) > 0; }
@@ -71,11 +94,7 @@ void Lexicon::MatchAt(int id, const std::vector<Token>& tokens, size_t i,
   if (it == cls.by_first.end()) return;
   for (int k : it->second) {
     const Entry& e = cls.entries[k];
-    if (i + e.tokens.size() > tokens.size()) continue;
-    if (e.cap && !tokens[i].capitalized) continue;
-    bool ok = true;
-    for (size_t j = 1; j < e.tokens.size() && ok; ++j) ok = tokens[i + j].norm == e.tokens[j];
-    if (ok) out->push_back({e.tokens.size(), &e.value});
+    if (Matches(e, tokens, i)) out->push_back({e.tokens.size(), &e.value});
   }
 }
 

@@ -42,8 +42,30 @@ class Lexicon {
   // hash lookup tells which classes can match at a token.
   uint64_t StartingClasses(const std::string& norm) const {
     auto it = starts_.find(norm);
-    return it == starts_.end() ? 0 : it->second;
+    return it == starts_.end() ? 0 : it->second.classes;
   }
+
+  // What a first token starts: the classes (bit c for class c) and the
+  // (class, entry) pairs, grouped by class in ascending id and, within a
+  // class, in MatchAt's order.
+  struct Start {
+    uint64_t classes = 0;
+    std::vector<std::pair<int, int>> entries;
+  };
+  // Every first token of an entry, for callers that index by word.
+  const std::unordered_map<std::string, Start>& starts() const { return starts_; }
+
+  struct ClassMatch {
+    int cls;
+    uint32_t length;  // tokens consumed
+    const std::string* value;
+  };
+  // Appends every entry of `start` (the Start of tokens[i].norm) that
+  // matches tokens[i..], in Start order. One lookup of the token serves all
+  // classes: the matcher asks each token once instead of once per rule that
+  // tries a class there.
+  void MatchAllAt(const Start& start, const std::vector<Token>& tokens, size_t i,
+                  std::vector<ClassMatch>* out) const;
 
   // Entries of a class as (phrase, value), for tests and documentation.
   std::vector<std::pair<std::string, std::string>> Entries(const std::string& name) const;
@@ -61,9 +83,11 @@ class Lexicon {
     // first token -> entry indices, longest entries first
     std::unordered_map<std::string, std::vector<int>> by_first;
   };
+  static bool Matches(const Entry& e, const std::vector<Token>& tokens, size_t i);
+
   std::vector<Class> classes_;
   std::unordered_map<std::string, int> ids_;
-  std::unordered_map<std::string, uint64_t> starts_;
+  std::unordered_map<std::string, Start> starts_;  // by first token
 };
 
 }  // namespace annals

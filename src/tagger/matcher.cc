@@ -58,6 +58,36 @@ Matcher::Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon)
     if (digit_builtin || word_builtin) by_digit_builtin_.push_back(static_cast<int>(ri));
     if (word_builtin) by_word_builtin_.push_back(static_cast<int>(ri));
   }
+  // Which rules can start at a token depends only on its text (a digit
+  // run is a number token), so the candidates are merged once per word
+  // here rather than once per token.
+  const uint64_t word_builtin_classes = (number_class_ >= 0 ? uint64_t{1} << number_class_ : 0) |
+                                        (ordinal_class_ >= 0 ? uint64_t{1} << ordinal_class_ : 0);
+  auto info_for = [&](const std::string& norm) -> WordInfo& {
+    auto [it, inserted] = words_.try_emplace(norm);
+    return it->second;
+  };
+  for (const auto& [w, rs] : by_word_) info_for(w);
+  for (const auto& [w, start] : lexicon.starts()) info_for(w).start = &start;
+  for (auto& [w, info] : words_) {
+    std::vector<int>& todo = info.rules;
+    if (auto it = by_word_.find(w); it != by_word_.end())
+      todo.insert(todo.end(), it->second.begin(), it->second.end());
+    const uint64_t classes = info.start ? info.start->classes : 0;
+    for (uint64_t bits = classes; bits; bits &= bits - 1) {
+      size_t c = static_cast<size_t>(__builtin_ctzll(bits));
+      if (c < by_class_.size()) todo.insert(todo.end(), by_class_[c].begin(), by_class_[c].end());
+    }
+    const bool digits = !w.empty() && std::all_of(w.begin(), w.end(),
+                                                  [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (digits)
+      todo.insert(todo.end(), by_digit_builtin_.begin(), by_digit_builtin_.end());
+    else if (classes & word_builtin_classes)
+      todo.insert(todo.end(), by_word_builtin_.begin(), by_word_builtin_.end());
+    std::sort(todo.begin(), todo.end());
+    todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
+  }
+  std::sort(by_digit_builtin_.begin(), by_digit_builtin_.end());
 }
 
 void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tokens,
@@ -91,9 +121,7 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
   auto may_start = [&](int cls) { return cls >= 0 && cls < 64 && (starts[i] >> cls) & 1; };
   if (item.class_id >= 0) {
     if (!may_start(item.class_id)) return;
-    std::vector<Lexicon::Match> m;
-    lexicon_.MatchAt(item.class_id, tokens, i, &m);
-    for (const auto& x : m) out->push_back({x.length, *x.value});
+    for (const auto& x : state->LexAt(item.class_id, i)) out->push_back({x.length, *x.value});
     return;
   }
   const int64_t n = TokenNumber(t);
@@ -125,26 +153,21 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
       }
       if (item.builtin == Builtin::kOrd && t.kind == TokenKind::kWord &&
           (may_start(ordinal_class_) || may_start(number_class_))) {
-        std::vector<Lexicon::Match> m;
-        lexicon_.MatchAt(ordinal_class_, tokens, i, &m);
         // "twenty-first", "twenty first": a tens number word, then an ordinal.
         if (number_class_ >= 0) {
-          std::vector<Lexicon::Match> tens;
-          lexicon_.MatchAt(number_class_, tokens, i, &tens);
-          for (const auto& tm : tens) {
+          for (const auto& tm : state->LexAt(number_class_, i)) {
             int tv = std::atoi(tm.value->c_str());
             if (tv < 20 || tv > 90 || tv % 10 || tm.length != 1) continue;
             size_t j = i + 1;
             if (j < tokens.size() && tokens[j].norm == "-") ++j;
-            std::vector<Lexicon::Match> unit;
-            if (j < tokens.size()) lexicon_.MatchAt(ordinal_class_, tokens, j, &unit);
-            for (const auto& um : unit) {
+            if (j >= tokens.size()) continue;
+            for (const auto& um : state->LexAt(ordinal_class_, j)) {
               int uv = std::atoi(um.value->c_str());
               if (uv >= 1 && uv <= 9) out->push_back({j - i + um.length, number(tv + uv)});
             }
           }
         }
-        for (const auto& x : m) out->push_back({x.length, *x.value});
+        for (const auto& x : state->LexAt(ordinal_class_, i)) out->push_back({x.length, *x.value});
       }
       return;
     case Builtin::kMonthNum:
@@ -163,9 +186,9 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
       const Token* s = next_touching(k);
       if (s && s->norm == "'") s = next_touching(++k);
       if (!s || s->norm != "s") return;
-      std::string_view v = len == 4 ? std::string_view(t.norm).substr(0, 3)
-                                    : std::string_view(state->arena.emplace_back(
-                                          "19" + t.norm.substr(0, 1)));
+      std::string_view v =
+          len == 4 ? std::string_view(t.norm).substr(0, 3)
+                   : std::string_view(state->arena.emplace_back("19" + t.norm.substr(0, 1)));
       out->push_back({k + 1, v});
       return;
     }
@@ -186,19 +209,14 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
         return;
       }
       if (!may_start(number_class_) || t.kind != TokenKind::kWord) return;
-      std::vector<Lexicon::Match> m;
-      lexicon_.MatchAt(number_class_, tokens, i, &m);
-      for (const auto& tm : m) {
+      for (const auto& tm : state->LexAt(number_class_, i)) {
         int tv = std::atoi(tm.value->c_str());
-        if (tv >= 20 && tv <= 90 && tv % 10 == 0 && tm.length == 1) {
+        if (tv >= 20 && tv <= 90 && tv % 10 == 0 && tm.length == 1 && i + 1 < tokens.size()) {
           size_t j = i + 1;
           if (j < tokens.size() && tokens[j].norm == "-") ++j;
-          std::vector<Lexicon::Match> unit;
-          if (j < tokens.size()) lexicon_.MatchAt(number_class_, tokens, j, &unit);
-          for (const auto& um : unit) {
+          for (const auto& um : state->LexAt(number_class_, j)) {
             int uv = std::atoi(um.value->c_str());
-            if (uv >= 1 && uv <= 9 && um.length == 1)
-              out->push_back({j - i + 1, number(tv + uv)});
+            if (uv >= 1 && uv <= 9 && um.length == 1) out->push_back({j - i + 1, number(tv + uv)});
           }
         }
         out->push_back({tm.length, *tm.value});
@@ -209,8 +227,8 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
 }
 
 void Matcher::Extend(const Rule& rule, size_t item, const std::vector<Token>& tokens,
-                     const std::vector<uint64_t>& starts, size_t tok, size_t start,
-                     RuleMatch* best, State* state) const {
+                     const std::vector<uint64_t>& starts, size_t tok, size_t start, RuleMatch* best,
+                     State* state) const {
   auto& caps = state->caps;
   if (item == rule.items.size()) {
     // Span: drop leading and trailing context items.
@@ -268,33 +286,31 @@ void Matcher::Extend(const Rule& rule, size_t item, const std::vector<Token>& to
 
 std::vector<RuleMatch> Matcher::FindAll(const std::vector<Token>& tokens) const {
   std::vector<RuleMatch> candidates;
-  std::vector<int> todo;
   State state;
   state.scratch.resize(max_items_ + 1);
-  const uint64_t word_builtin_classes =
-      (number_class_ >= 0 ? uint64_t{1} << number_class_ : 0) |
-      (ordinal_class_ >= 0 ? uint64_t{1} << ordinal_class_ : 0);
-  std::vector<uint64_t> starts(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) starts[i] = lexicon_.StartingClasses(tokens[i].norm);
+  // One lookup per token: the rules that can start there and its lexicon
+  // matches, which every rule tried later reads from `state`.
+  std::vector<const std::vector<int>*> todo(tokens.size(), nullptr);
+  std::vector<uint64_t> starts(tokens.size(), 0);
+  state.lex_begin.assign(tokens.size() + 2, 0);
   for (size_t i = 0; i < tokens.size(); ++i) {
-    // Only rules whose first item can start at this token are tried; a
-    // plain word usually costs two hash lookups.
-    todo.clear();
-    auto w = by_word_.find(tokens[i].norm);
-    if (w != by_word_.end()) todo.insert(todo.end(), w->second.begin(), w->second.end());
-    uint64_t classes = starts[i];
-    for (uint64_t bits = classes; bits; bits &= bits - 1) {
-      size_t c = static_cast<size_t>(__builtin_ctzll(bits));
-      if (c < by_class_.size()) todo.insert(todo.end(), by_class_[c].begin(), by_class_[c].end());
+    state.lex_begin[i] = static_cast<uint32_t>(state.lex.size());
+    auto w = words_.find(tokens[i].norm);
+    if (w != words_.end()) {
+      todo[i] = &w->second.rules;
+      if (const Lexicon::Start* start = w->second.start) {
+        starts[i] = start->classes;
+        lexicon_.MatchAllAt(*start, tokens, i, &state.lex);
+      }
+    } else if (tokens[i].kind == TokenKind::kNumber) {
+      todo[i] = &by_digit_builtin_;
     }
-    if (tokens[i].kind == TokenKind::kNumber)
-      todo.insert(todo.end(), by_digit_builtin_.begin(), by_digit_builtin_.end());
-    else if (classes & word_builtin_classes)
-      todo.insert(todo.end(), by_word_builtin_.begin(), by_word_builtin_.end());
-    if (todo.empty()) continue;
-    std::sort(todo.begin(), todo.end());
-    todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
-    for (int ri : todo) {
+  }
+  state.lex_begin[tokens.size()] = state.lex_begin[tokens.size() + 1] =
+      static_cast<uint32_t>(state.lex.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!todo[i]) continue;
+    for (int ri : *todo[i]) {
       RuleMatch best;
       state.caps.clear();
       Extend(rules_[ri], 0, tokens, starts, i, i, &best, &state);
@@ -303,13 +319,15 @@ std::vector<RuleMatch> Matcher::FindAll(const std::vector<Token>& tokens) const 
   }
   // Leftmost-longest selection; candidates were produced in start order,
   // but context items can move a span's begin, so sort by span.
-  std::stable_sort(candidates.begin(), candidates.end(), [](const RuleMatch& a, const RuleMatch& b) {
-    if (a.begin != b.begin) return a.begin < b.begin;
-    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
-    // Equal spans: the rule that needed more context is the more specific.
-    if (a.full != b.full) return a.full > b.full;
-    return a.rule->priority < b.rule->priority;
-  });
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const RuleMatch& a, const RuleMatch& b) {
+                     if (a.begin != b.begin) return a.begin < b.begin;
+                     if (a.end - a.begin != b.end - b.begin)
+                       return a.end - a.begin > b.end - b.begin;
+                     // Equal spans: the rule that needed more context is the more specific.
+                     if (a.full != b.full) return a.full > b.full;
+                     return a.rule->priority < b.rule->priority;
+                   });
   std::vector<RuleMatch> out;
   size_t covered = 0;
   for (RuleMatch& m : candidates) {

@@ -9,6 +9,7 @@
 #define ANNALS_TAGGER_MATCHER_H_
 
 #include <deque>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,7 +37,7 @@ struct RuleMatch {
 
 class Matcher {
  public:
-  // `rules` and `lexicon` must outlive the matcher.
+  // `rules` and `lexicon` must outlive the matcher and not change.
   Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon);
 
   // Leftmost-longest, non-overlapping matches in token order. Ties in
@@ -55,6 +56,20 @@ class Matcher {
     std::vector<std::pair<Slot, std::string_view>> caps;
     std::vector<std::vector<Option>> scratch;  // [d]: options of item d
     std::deque<std::string> arena;             // lives for one FindAll
+    // Lexicon matches of every class at every token, computed once:
+    // lex[lex_begin[i] .. lex_begin[i + 1]) are token i's, grouped by class.
+    std::vector<Lexicon::ClassMatch> lex;
+    std::vector<uint32_t> lex_begin;
+    // Token i's matches of class `cls`, longest first (an empty range past
+    // the last token).
+    std::span<const Lexicon::ClassMatch> LexAt(int cls, size_t i) const {
+      const Lexicon::ClassMatch* p = lex.data() + lex_begin[i];
+      const Lexicon::ClassMatch* end = lex.data() + lex_begin[i + 1];
+      while (p != end && p->cls != cls) ++p;
+      const Lexicon::ClassMatch* q = p;
+      while (q != end && q->cls == cls) ++q;
+      return {p, q};
+    }
   };
   // starts[i] = Lexicon::StartingClasses of token i, computed once.
   void ItemOptions(const PatternItem& item, const std::vector<Token>& tokens,
@@ -74,6 +89,14 @@ class Matcher {
   std::vector<std::vector<int>> by_class_;
   std::vector<int> by_digit_builtin_;  // built-ins that need a digit token
   std::vector<int> by_word_builtin_;   // <num>/<ord>, which also match words
+  // Per word (a token's norm): the rules that can start at it, sorted and
+  // merged from the indexes above, and what it starts in the lexicon. A
+  // digit run not listed here can start by_digit_builtin_ only.
+  struct WordInfo {
+    std::vector<int> rules;
+    const Lexicon::Start* start = nullptr;
+  };
+  std::unordered_map<std::string, WordInfo> words_;
 };
 
 }  // namespace annals

@@ -39,6 +39,8 @@ size_t DecodeUtf8(std::string_view s, size_t i, uint32_t* cp) {
   return len;
 }
 
+bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 enum class CharClass { kSpace, kNewline, kLetter, kDigit, kPunct };
 
 // Classifies a code point; for punctuation, *fold is its ASCII stand-in.
@@ -69,8 +71,8 @@ CharClass Classify(uint32_t cp, char* fold) {
     *fold = '-';
     return CharClass::kPunct;
   }
-  if ((cp >= 0x2016 && cp <= 0x206F) || (cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 ||
-      cp == 0xF7 || (cp >= 0x3000 && cp <= 0x303F)) {
+  if ((cp >= 0x2016 && cp <= 0x206F) || (cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
+      (cp >= 0x3000 && cp <= 0x303F)) {
     *fold = '?';
     return CharClass::kPunct;
   }
@@ -86,6 +88,41 @@ std::vector<Token> Tokenize(std::string_view text) {
   size_t i = 0;
   bool open = false;  // out.back() is a word/number token still being extended
   while (i < text.size()) {
+    // Fast path for a run of ASCII letters or digits, most of news text:
+    // the same token the general path below builds a code point at a
+    // time, built in one step (the tokenizer was an eighth of tagging).
+    const unsigned char c0 = static_cast<unsigned char>(text[i]);
+    const bool digit = c0 >= '0' && c0 <= '9';
+    if (digit || IsAsciiLetter(c0)) {
+      size_t j = i + 1;
+      if (digit) {
+        while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+      } else {
+        while (j < text.size() && IsAsciiLetter(static_cast<unsigned char>(text[j]))) ++j;
+      }
+      const TokenKind kind = digit ? TokenKind::kNumber : TokenKind::kWord;
+      if (open && out.back().kind == kind) {
+        out.back().end = static_cast<uint32_t>(j);
+      } else {
+        out.emplace_back();
+        Token& t = out.back();
+        t.begin = static_cast<uint32_t>(i);
+        t.end = static_cast<uint32_t>(j);
+        t.kind = kind;
+        t.space_before = space;
+        t.newline_before = newline;
+        t.capitalized = c0 >= 'A' && c0 <= 'Z';
+        open = true;
+        space = newline = false;
+      }
+      std::string& norm = out.back().norm;
+      const size_t from = norm.size();
+      norm.append(text.data() + i, j - i);
+      for (size_t k = from; k < norm.size(); ++k)
+        if (norm[k] >= 'A' && norm[k] <= 'Z') norm[k] = static_cast<char>(norm[k] + 32);
+      i = j;
+      continue;
+    }
     uint32_t cp = 0;
     size_t len = DecodeUtf8(text, i, &cp);
     if (len == 0) {  // invalid byte: a separator
