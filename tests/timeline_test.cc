@@ -1,13 +1,14 @@
 // Tests of the timeline pipeline (include/annals/timeline.h and the stages
 // in src/timeline/stages.h), each stage on small hand-made corpora, plus the
 // seed article and, when ../shared is present, a Timeline17 topic.
+#include "annals/timeline.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
 
 #include "annals/tagger.h"
-#include "annals/timeline.h"
 #include "corpus/collection.h"
 #include "corpus/readers.h"
 #include "test_util.h"
@@ -21,6 +22,26 @@ using timeline::CollectedSentences;
 using timeline::DateEvidence;
 
 Date D(const char* s) { return *Date::Parse(s); }
+
+std::vector<const AnnotatedDocument*> Pointers(const std::vector<AnnotatedDocument>& docs) {
+  std::vector<const AnnotatedDocument*> out;
+  for (const AnnotatedDocument& d : docs) out.push_back(&d);
+  return out;
+}
+
+// CollectSentences over a fresh index of `docs`; the index and the
+// numbering stay alive in the result for the later stages.
+struct Collected {
+  std::vector<const AnnotatedDocument*> docs;
+  timeline::SentenceIndex index;
+  TermNumbering terms;
+  CollectedSentences c;
+  Collected(const std::vector<AnnotatedDocument>& all, const TimelineOptions& options)
+      : docs(Pointers(all)),
+        index(timeline::IndexSentences(docs)),
+        terms(index.vocabulary),
+        c(timeline::CollectSentences(index, options, &terms)) {}
+};
 
 Document Doc(std::string id, const char* date, std::string text) {
   return Document{std::move(id), D(date), std::move(text)};
@@ -59,9 +80,9 @@ std::vector<AnnotatedDocument> SpillStory() {
 }
 
 TEST(AnnotateTest, SplitsSentencesAndPlacesEachTimexInItsSentence) {
-  AnnotatedDocument a = Annotate(
-      Doc("x", "2013-01-30", "He spoke on Monday. They met in March 2011. Nothing here."),
-      Tagger::Default());
+  AnnotatedDocument a =
+      Annotate(Doc("x", "2013-01-30", "He spoke on Monday. They met in March 2011. Nothing here."),
+               Tagger::Default());
   ASSERT_EQ(a.sentences.size(), 3u);
   ASSERT_EQ(a.sentences[0].timexes.size(), 1u);
   EXPECT_EQ(a.sentences[0].timexes[0].value, "2013-01-28");
@@ -129,9 +150,9 @@ TEST(ArticleEventsTest, SeedArticleInEventTimeOrder) {
 }
 
 TEST(ArticleEventsTest, LateModMovesAnEventAfterAnEarlierPartOfThePeriod) {
-  AnnotatedDocument a = Annotate(
-      Doc("x", "2013-06-01", "The deal came in late 2012. The talks began in March 2012."),
-      Tagger::Default());
+  AnnotatedDocument a =
+      Annotate(Doc("x", "2013-06-01", "The deal came in late 2012. The talks began in March 2012."),
+               Tagger::Default());
   std::vector<ArticleEvent> events = ArticleEvents(a);
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].timex.value, "2012-03");
@@ -140,14 +161,42 @@ TEST(ArticleEventsTest, LateModMovesAnEventAfterAnEarlierPartOfThePeriod) {
 }
 
 TEST(TermsTest, StemsFoldsCaseAndDropsStopwords) {
-  TermDictionary dict;
-  std::vector<TermId> a, b;
-  dict.Terms("The Protesters were protesting -LRB- loudly -RRB- .", &a);
-  dict.Terms("protesters protest", &b);
+  Vocabulary vocabulary;
+  std::vector<WordId> a, b;
+  vocabulary.Words("The Protesters were protesting -LRB- loudly -RRB- .", &a);
+  vocabulary.Words("protesters protest", &b);
   ASSERT_EQ(a.size(), 3u);  // protesters, protesting, loudly
   EXPECT_EQ(a[0], b[0]);
-  EXPECT_EQ(a[1], b[1]);  // protesting and protest share the stem "protest"
-  EXPECT_EQ(dict.Word(a[0]), "protesters");
+  EXPECT_NE(a[1], b[1]);
+  EXPECT_EQ(vocabulary.Stem(a[1]), vocabulary.Stem(b[1]));  // protesting, protest: "protest"
+  EXPECT_EQ(vocabulary.Word(a[0]), "protesters");
+  EXPECT_EQ(vocabulary.size(), 4u);
+}
+
+TEST(TermsTest, NumberingDependsOnlyOnTheWordsUsed) {
+  Vocabulary vocabulary;
+  std::vector<WordId> other, used;
+  vocabulary.Words("Spills of oil", &other);
+  vocabulary.Words("The oil spill", &used);
+  // A build that uses only the second text numbers its terms as if the
+  // first had never been read, and names them by the words it used.
+  TermNumbering terms(vocabulary);
+  std::vector<TermId> ids;
+  for (WordId w : used) ids.push_back(terms.Term(w));
+  EXPECT_EQ(ids, (std::vector<TermId>{0, 1}));
+  EXPECT_EQ(terms.Word(1), "spill");
+  // The query: known stems keep their terms; a stem the build has not
+  // used is named by the query's word; unknown words get new terms.
+  std::vector<TermId> query;
+  terms.Terms("Spilled the OIL, spills, zebra zebras", &query);
+  EXPECT_EQ(query, (std::vector<TermId>{1, 0, 1, 2, 2}));
+  EXPECT_EQ(terms.size(), 3u);
+  EXPECT_EQ(terms.Word(2), "zebra");
+  TermNumbering fresh(vocabulary);
+  std::vector<TermId> q2;
+  fresh.Terms("spilling", &q2);
+  EXPECT_EQ(q2, std::vector<TermId>{0});
+  EXPECT_EQ(fresh.Word(0), "spilling");  // not the vocabulary's "spills"
 }
 
 TEST(TermsTest, VectorsAreUnitLengthAndDotIsCosine) {
@@ -162,12 +211,12 @@ TEST(TermsTest, VectorsAreUnitLengthAndDotIsCosine) {
 
 TEST(CollectSentencesTest, DaysRangeAndAutomaticStoryKeyword) {
   std::vector<AnnotatedDocument> docs = SpillStory();
-  TermDictionary dict;
   TimelineOptions options;
-  CollectedSentences c = timeline::CollectSentences(docs, options, &dict);
+  Collected all(docs, options);
+  const CollectedSentences& c = all.c;
   ASSERT_TRUE(c.automatic_query);
   ASSERT_EQ(c.query.size(), 1u);
-  EXPECT_EQ(dict.Word(c.query[0]), "oil");
+  EXPECT_EQ(all.terms.Word(c.query[0]), "oil");
   // The football article never says "oil": it is left out.
   EXPECT_EQ(c.documents.size(), 4u);
   for (const auto& s : c.sentences) EXPECT_NE(docs[s.doc].doc.id, "f1");
@@ -176,8 +225,8 @@ TEST(CollectSentencesTest, DaysRangeAndAutomaticStoryKeyword) {
 
   options.from = D("2010-04-22");
   options.to = D("2010-05-05");
-  TermDictionary dict2;
-  CollectedSentences r = timeline::CollectSentences(docs, options, &dict2);
+  TermNumbering terms(all.index.vocabulary);
+  CollectedSentences r = timeline::CollectSentences(all.index, options, &terms);
   for (const auto& s : r.sentences) {
     EXPECT_GE(s.published, *options.from);
     EXPECT_LE(s.published, *options.to);
@@ -188,10 +237,9 @@ TEST(CollectSentencesTest, DaysRangeAndAutomaticStoryKeyword) {
 
 TEST(CollectSentencesTest, ExplicitQuerySelectsArticles) {
   std::vector<AnnotatedDocument> docs = SpillStory();
-  TermDictionary dict;
   TimelineOptions options;
   options.query = "Football";
-  CollectedSentences c = timeline::CollectSentences(docs, options, &dict);
+  const CollectedSentences c = Collected(docs, options).c;
   EXPECT_FALSE(c.automatic_query);
   ASSERT_EQ(c.documents.size(), 1u);
   EXPECT_EQ(docs[c.documents[0]].doc.id, "f1");
@@ -199,10 +247,10 @@ TEST(CollectSentencesTest, ExplicitQuerySelectsArticles) {
 
 TEST(ScoreDatesTest, ADayLaterArticlesKeepNamingOutranksOthers) {
   std::vector<AnnotatedDocument> docs = SpillStory();
-  TermDictionary dict;
-  CollectedSentences c = timeline::CollectSentences(docs, {}, &dict);
-  timeline::WeightTerms(&c.sentences, dict.size());
-  std::vector<DateEvidence> scored = timeline::ScoreDates(c, docs);
+  Collected all(docs, {});
+  CollectedSentences& c = all.c;
+  timeline::WeightTerms(&c.sentences, all.terms.size());
+  std::vector<DateEvidence> scored = timeline::ScoreDates(c, all.docs);
   ASSERT_TRUE(std::is_sorted(scored.begin(), scored.end(),
                              [](const auto& a, const auto& b) { return a.date < b.date; }));
   auto it = std::max_element(scored.begin(), scored.end(),
@@ -222,18 +270,18 @@ TEST(PickSentencesTest, SkipsTakenAndDuplicateSentences) {
       Doc("c", "2010-04-22", "Crews fought the oil rig fire that started on April 20 offshore."),
   };
   std::vector<AnnotatedDocument> annotated = AnnotateAll(docs, Tagger::Default(), 1);
-  TermDictionary dict;
-  CollectedSentences c = timeline::CollectSentences(annotated, {}, &dict);
-  timeline::WeightTerms(&c.sentences, dict.size());
+  Collected all(annotated, {});
+  CollectedSentences& c = all.c;
+  timeline::WeightTerms(&c.sentences, all.terms.size());
   timeline::WeighDocuments(&c, annotated.size());
   std::vector<uint32_t> candidates = timeline::CandidateSentences(c, D("2010-04-20"));
   EXPECT_EQ(candidates.size(), 3u);
   std::unordered_set<std::string> taken;
-  auto picked = timeline::PickSentences(c, annotated, candidates, 3, &taken, D("2010-04-20"));
+  auto picked = timeline::PickSentences(c, all.docs, candidates, 3, &taken, D("2010-04-20"));
   // The two identical sentences count once.
   EXPECT_EQ(picked.size(), 2u);
   EXPECT_EQ(taken.size(), 2u);
-  auto again = timeline::PickSentences(c, annotated, candidates, 3, &taken, D("2010-04-20"));
+  auto again = timeline::PickSentences(c, all.docs, candidates, 3, &taken, D("2010-04-20"));
   EXPECT_TRUE(again.empty());
 }
 
@@ -261,8 +309,57 @@ TEST(BuildTimelineTest, SpillStoryEndToEnd) {
   }
 }
 
+// Every field, scores bit for bit.
+void ExpectSameTimeline(const TimelineResult& a, const TimelineResult& b) {
+  EXPECT_EQ(a.keywords, b.keywords);
+  EXPECT_EQ(a.automatic_keywords, b.automatic_keywords);
+  EXPECT_EQ(a.documents, b.documents);
+  EXPECT_EQ(a.sentences, b.sentences);
+  ASSERT_EQ(a.entries.size(), b.entries.size());
+  for (size_t i = 0; i < a.entries.size(); ++i) {
+    const TimelineEntry &x = a.entries[i], &y = b.entries[i];
+    EXPECT_EQ(x.date, y.date);
+    EXPECT_EQ(x.score, y.score);
+    EXPECT_EQ(x.articles, y.articles);
+    EXPECT_EQ(x.mentions, y.mentions);
+    EXPECT_EQ(x.published, y.published);
+    ASSERT_EQ(x.sentences.size(), y.sentences.size());
+    for (size_t k = 0; k < x.sentences.size(); ++k) {
+      EXPECT_EQ(x.sentences[k].text, y.sentences[k].text);
+      EXPECT_EQ(x.sentences[k].doc_id, y.sentences[k].doc_id);
+      EXPECT_EQ(x.sentences[k].published, y.sentences[k].published);
+      EXPECT_EQ(x.sentences[k].score, y.sentences[k].score);
+    }
+  }
+}
+
+TEST(TimelineIndexTest, OneIndexGivesWhatBuildTimelineGivesForAnyOptions) {
+  std::vector<AnnotatedDocument> docs = SpillStory();
+  const TimelineIndex index(docs);
+  EXPECT_EQ(index.size(), docs.size());
+  std::vector<TimelineOptions> all(6);
+  all[1].from = D("2010-04-22");  // leaves out the explosion's day and a1
+  all[1].to = D("2010-05-05");
+  all[2].query = "Football";
+  all[3].query = "dome zebra";  // a word no article uses
+  all[4].max_dates = 1;
+  all[4].sentences_per_date = 3;
+  all[5].from = D("2010-05-01");
+  all[5].query = "the";  // no content word: the automatic keyword
+  for (size_t i = 0; i < all.size(); ++i) {
+    SCOPED_TRACE(i);
+    const TimelineResult built = index.Build(all[i]);
+    ExpectSameTimeline(built, BuildTimeline(docs, all[i]));
+    ExpectSameTimeline(built, BuildTimeline(Pointers(docs), all[i]));
+  }
+  EXPECT_EQ(index.Build(all[3]).keywords, (std::vector<std::string>{"dome", "zebra"}));
+  // The same again (Build leaves the index as it was), and after a move.
+  const TimelineIndex moved = TimelineIndex(Pointers(docs));
+  ExpectSameTimeline(moved.Build(all[1]), index.Build(all[1]));
+}
+
 TEST(BuildTimelineTest, EmptyAndOutOfRangeCorpora) {
-  TimelineResult empty = BuildTimeline({}, {});
+  TimelineResult empty = BuildTimeline(std::span<const AnnotatedDocument>(), {});
   EXPECT_TRUE(empty.entries.empty());
   EXPECT_EQ(empty.documents, 0u);
   std::vector<AnnotatedDocument> docs = SpillStory();

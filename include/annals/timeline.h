@@ -1,9 +1,11 @@
 // annals/timeline.h — timelines from dated news.
 //
 // The pipeline has the stages of the task, each a plain function over plain
-// data: load (corpus/collection.h) → segment + tag (Annotate) → score dates
-// → pick dates → pick sentences (BuildTimeline) → write. For one article,
-// ArticleEvents lists what the article itself mentions in event-time order.
+// data: load (corpus/collection.h) → segment + tag (Annotate) → index the
+// sentences (TimelineIndex) → score dates → pick dates → pick sentences
+// (TimelineIndex::Build) → write. BuildTimeline does the last four at once.
+// For one article, ArticleEvents lists what the article itself mentions in
+// event-time order.
 //
 // Everything here is deterministic: the same input and options give the same
 // timeline, whatever the number of threads.
@@ -12,6 +14,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -75,10 +78,10 @@ struct TimelineSentence {
 // One date of the timeline and the evidence that chose it.
 struct TimelineEntry {
   Date date;
-  double score = 0;      // the date's rank score
-  int articles = 0;      // distinct articles referring to the date
-  int mentions = 0;      // sentences that name the date (day precision)
-  int published = 0;     // articles published on the date
+  double score = 0;   // the date's rank score
+  int articles = 0;   // distinct articles referring to the date
+  int mentions = 0;   // sentences that name the date (day precision)
+  int published = 0;  // articles published on the date
   std::vector<TimelineSentence> sentences;
 };
 
@@ -90,12 +93,44 @@ struct TimelineResult {
   size_t sentences = 0;                // their sentences
 };
 
+// A collection read for timelines: the part of building one that no option
+// changes (each sentence split into stemmed content words, the days it
+// names), done once so that several timelines of the collection — other
+// ranges, lengths or queries, like the tasks of a Timeline17 topic — share
+// it. Build(options) gives exactly what BuildTimeline(docs, options) gives.
+//
+// The index refers to the documents: they must stay alive and unchanged
+// while it is used. Build is const and may run on many threads at once.
+// Movable; a moved-from index may only be assigned to or destroyed.
+class TimelineIndex {
+ public:
+  explicit TimelineIndex(std::span<const AnnotatedDocument> docs);
+  // The same over documents that need not be contiguous (a server's cached
+  // articles): nothing is copied. The pointers must not be null.
+  explicit TimelineIndex(std::span<const AnnotatedDocument* const> docs);
+  TimelineIndex(TimelineIndex&&) noexcept;
+  TimelineIndex& operator=(TimelineIndex&&) noexcept;
+  ~TimelineIndex();
+
+  size_t size() const;  // documents indexed
+
+  TimelineResult Build(const TimelineOptions& options) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<const Impl> impl_;
+};
+
+// The timeline of `docs` in one call. Only the articles published within
+// [options.from, options.to] are indexed: one build costs no more than that.
 TimelineResult BuildTimeline(std::span<const AnnotatedDocument> docs,
+                             const TimelineOptions& options);
+TimelineResult BuildTimeline(std::span<const AnnotatedDocument* const> docs,
                              const TimelineOptions& options);
 
 // One time an article refers to, with the sentence that does.
 struct ArticleEvent {
-  Timex timex;        // the expression (value, interval, mod)
+  Timex timex;           // the expression (value, interval, mod)
   std::string sentence;  // whitespace runs folded to one space
   size_t sentence_index = 0;
 };

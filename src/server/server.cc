@@ -462,12 +462,12 @@ struct Server::Impl {
         if (reader->TimedOut()) throw store::StoreTimeout("timeline");
         if (ArticlePtr a = articles.Get(id, *reader)) rows.push_back(std::move(a));
       }
-      // BuildTimeline takes a contiguous span of documents.
-      std::vector<AnnotatedDocument> docs;
+      // The cached articles themselves, not copies: `rows` keeps them alive.
+      std::vector<const AnnotatedDocument*> docs;
       docs.reserve(rows.size());
       std::unordered_map<std::string_view, int64_t> number;
       for (const ArticlePtr& a : rows) {
-        docs.push_back(a->doc);
+        docs.push_back(&a->doc);
         number[a->doc.doc.id] = a->id;
       }
       TimelineOptions to_opts;
@@ -507,9 +507,9 @@ struct Server::Impl {
       // kept within from..to, or else within a month of the publication
       // dates (a mention of 1914 is no part of the story's axis).
       int64_t first_pub = INT64_MAX, last_pub = INT64_MIN;
-      for (const AnnotatedDocument& d : docs) {
-        first_pub = std::min(first_pub, d.doc.dct->ToDays());
-        last_pub = std::max(last_pub, d.doc.dct->ToDays());
+      for (const AnnotatedDocument* d : docs) {
+        first_pub = std::min(first_pub, d->doc.dct->ToDays());
+        last_pub = std::max(last_pub, d->doc.dct->ToDays());
       }
       int64_t cov_lo = lo ? lo->ToDays() : first_pub - 31;
       int64_t cov_hi = hi ? hi->ToDays() : last_pub + 31;
@@ -518,9 +518,9 @@ struct Server::Impl {
         cov_hi = std::max(cov_hi, tl.entries.back().date.ToDays());
       }
       std::map<int64_t, std::pair<int, int>> days;
-      for (const AnnotatedDocument& d : docs) {
-        ++days[d.doc.dct->ToDays()].first;
-        for (const AnnotatedSentence& s : d.sentences) {
+      for (const AnnotatedDocument* d : docs) {
+        ++days[d->doc.dct->ToDays()].first;
+        for (const AnnotatedSentence& s : d->sentences) {
           std::set<int64_t> named;
           for (const Timex& t : s.timexes) {
             if (!t.interval || t.interval->first != t.interval->last) continue;

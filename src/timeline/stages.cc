@@ -46,8 +46,9 @@ int CountWords(std::string_view s) {
 
 }  // namespace
 
-std::string_view SentenceText(std::span<const AnnotatedDocument> docs, const SentenceRecord& r) {
-  const AnnotatedDocument& d = docs[r.doc];
+std::string_view SentenceText(std::span<const AnnotatedDocument* const> docs,
+                              const SentenceRecord& r) {
+  const AnnotatedDocument& d = *docs[r.doc];
   const AnnotatedSentence& s = d.sentences[r.index];
   return std::string_view(d.doc.text).substr(s.begin, s.end - s.begin);
 }
@@ -68,8 +69,7 @@ std::string FoldSpaces(std::string_view text) {
   return out;
 }
 
-std::vector<TermId> StoryKeywords(const std::vector<SentenceRecord>& sentences,
-                                  size_t num_terms) {
+std::vector<TermId> StoryKeywords(const std::vector<SentenceRecord>& sentences, size_t num_terms) {
   // Score of a term: the mean over articles of log(1 + its count there).
   // Words every article uses once (people, government) score about 0.7;
   // the story's own word (oil, syria) is used several times in nearly every
@@ -94,47 +94,74 @@ std::vector<TermId> StoryKeywords(const std::vector<SentenceRecord>& sentences,
   return out;
 }
 
-CollectedSentences CollectSentences(std::span<const AnnotatedDocument> docs,
-                                    const TimelineOptions& options, TermDictionary* dict) {
-  CollectedSentences out;
-  std::vector<SentenceRecord> all;
-  for (uint32_t d = 0; d < docs.size(); ++d) {
-    const AnnotatedDocument& doc = docs[d];
-    if (!doc.doc.dct || !InRange(*doc.doc.dct, options)) continue;
-    for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
-      SentenceRecord r;
-      r.doc = d;
-      r.index = i;
-      r.published = *doc.doc.dct;
-      const AnnotatedSentence& sentence = doc.sentences[i];
+SentenceIndex IndexSentences(std::span<const AnnotatedDocument* const> docs) {
+  SentenceIndex index;
+  index.docs.assign(docs.begin(), docs.end());
+  size_t total = 0;
+  for (const AnnotatedDocument* doc : docs) total += doc->doc.dct ? doc->sentences.size() : 0;
+  index.sentences.reserve(total);
+  index.first.reserve(docs.size() + 1);
+  for (const AnnotatedDocument* doc : docs) {
+    index.first.push_back(index.sentences.size());
+    if (!doc->doc.dct) continue;
+    for (const AnnotatedSentence& sentence : doc->sentences) {
+      IndexedSentence r;
       for (const Timex& t : sentence.timexes) {
-        std::optional<Date> day = NamedDay(t);
-        if (day && InRange(*day, options)) {
-          r.days.push_back(*day);
-          if (t.begin <= sentence.begin + 2 && t.text.find_first_of("0123456789") != std::string::npos)
-            r.heading_day = day;
-        }
+        if (std::optional<Date> day = NamedDay(t))
+          r.days.push_back({*day, t.begin <= sentence.begin + 2 &&
+                                      t.text.find_first_of("0123456789") != std::string::npos});
         if (t.type == TimexType::kTime && t.value.find("T") != std::string::npos &&
             t.value.find_first_of("0123456789", t.value.find("T")) != std::string::npos)
           r.has_clock_time = true;
       }
-      std::sort(r.days.begin(), r.days.end());
-      r.days.erase(std::unique(r.days.begin(), r.days.end()), r.days.end());
-      std::string_view text = SentenceText(docs, r);
-      dict->Terms(text, &r.terms);
+      std::string_view text =
+          std::string_view(doc->doc.text).substr(sentence.begin, sentence.end - sentence.begin);
+      index.vocabulary.Words(text, &r.content);
       r.words = CountWords(text);
       r.looks_noisy = text.find('|') != std::string_view::npos ||
                       text.find('@') != std::string_view::npos ||
                       text.find("http") != std::string_view::npos ||
                       text.find("www.") != std::string_view::npos;
+      index.sentences.push_back(std::move(r));
+    }
+  }
+  index.first.push_back(index.sentences.size());
+  return index;
+}
+
+CollectedSentences CollectSentences(const SentenceIndex& index, const TimelineOptions& options,
+                                    TermNumbering* terms) {
+  CollectedSentences out;
+  std::vector<SentenceRecord> all;
+  for (uint32_t d = 0; d < index.docs.size(); ++d) {
+    const AnnotatedDocument& doc = *index.docs[d];
+    if (!doc.doc.dct || !InRange(*doc.doc.dct, options)) continue;
+    for (size_t k = index.first[d]; k < index.first[d + 1]; ++k) {
+      const IndexedSentence& s = index.sentences[k];
+      SentenceRecord r;
+      r.doc = d;
+      r.index = static_cast<uint32_t>(k - index.first[d]);
+      r.published = *doc.doc.dct;
+      for (const IndexedSentence::Day& named : s.days) {
+        if (!InRange(named.day, options)) continue;
+        r.days.push_back(named.day);
+        if (named.heading) r.heading_day = named.day;
+      }
+      std::sort(r.days.begin(), r.days.end());
+      r.days.erase(std::unique(r.days.begin(), r.days.end()), r.days.end());
+      r.terms.reserve(s.content.size());
+      for (WordId w : s.content) r.terms.push_back(terms->Term(w));
+      r.words = s.words;
+      r.has_clock_time = s.has_clock_time;
+      r.looks_noisy = s.looks_noisy;
       all.push_back(std::move(r));
     }
   }
 
   std::vector<TermId> query;
-  dict->Terms(options.query, &query);
+  terms->Terms(options.query, &query);
   out.automatic_query = query.empty();
-  if (query.empty()) query = StoryKeywords(all, dict->size());
+  if (query.empty()) query = StoryKeywords(all, terms->size());
   std::sort(query.begin(), query.end());
   query.erase(std::unique(query.begin(), query.end()), query.end());
   out.query_terms = query.size();
@@ -147,7 +174,8 @@ CollectedSentences CollectSentences(std::span<const AnnotatedDocument> docs,
     const uint32_t doc = all[i].doc;
     size_t end = i;
     bool matches = query.empty();
-    for (; end < all.size() && all[end].doc == doc; ++end) matches = matches || all[end].query_match;
+    for (; end < all.size() && all[end].doc == doc; ++end)
+      matches = matches || all[end].query_match;
     if (matches) {
       out.documents.push_back(doc);
       for (; i < end; ++i) {
@@ -201,7 +229,7 @@ void WeighDocuments(CollectedSentences* collected, size_t num_docs) {
 }
 
 std::vector<DateEvidence> ScoreDates(const CollectedSentences& collected,
-                                     std::span<const AnnotatedDocument> docs) {
+                                     std::span<const AnnotatedDocument* const> docs) {
   std::map<Date, DateEvidence> by_day;
   std::map<Date, std::unordered_map<uint32_t, bool>> naming_docs;  // doc -> written later
   for (const auto& [day, list] : collected.naming) {
@@ -215,7 +243,7 @@ std::vector<DateEvidence> ScoreDates(const CollectedSentences& collected,
     }
   }
   std::map<Date, std::vector<uint32_t>> published;
-  for (uint32_t d : collected.documents) published[*docs[d].doc.dct].push_back(d);
+  for (uint32_t d : collected.documents) published[*docs[d]->doc.dct].push_back(d);
   for (const auto& [day, list] : published) {
     DateEvidence& e = by_day[day];
     e.date = day;
@@ -241,9 +269,8 @@ std::vector<DateEvidence> ScoreDates(const CollectedSentences& collected,
 }
 
 std::vector<DateEvidence> PickDates(std::vector<DateEvidence> scored, size_t count) {
-  std::stable_sort(scored.begin(), scored.end(), [](const DateEvidence& a, const DateEvidence& b) {
-    return a.score > b.score;
-  });
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const DateEvidence& a, const DateEvidence& b) { return a.score > b.score; });
   if (scored.size() > count) scored.resize(count);
   std::sort(scored.begin(), scored.end(),
             [](const DateEvidence& a, const DateEvidence& b) { return a.date < b.date; });
@@ -267,12 +294,10 @@ std::vector<uint32_t> CandidateSentences(const CollectedSentences& collected, Da
   return out;
 }
 
-std::vector<std::pair<uint32_t, double>> PickSentences(const CollectedSentences& collected,
-                                                       std::span<const AnnotatedDocument> docs,
-                                                       const std::vector<uint32_t>& candidates,
-                                                       size_t count,
-                                                       std::unordered_set<std::string>* taken,
-                                                       Date day) {
+std::vector<std::pair<uint32_t, double>> PickSentences(
+    const CollectedSentences& collected, std::span<const AnnotatedDocument* const> docs,
+    const std::vector<uint32_t>& candidates, size_t count, std::unordered_set<std::string>* taken,
+    Date day) {
   // Centroid of the candidates: what most of them talk about.
   std::unordered_map<TermId, double> sum;
   for (uint32_t s : candidates) {

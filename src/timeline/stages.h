@@ -1,12 +1,19 @@
-// timeline/stages.h — the stages of BuildTimeline (timeline.cc), each a
-// plain function over plain data so that it can be tested alone:
+// timeline/stages.h — the stages of a timeline build (timeline.cc), each
+// a plain function over plain data so that it can be tested alone:
 //
+//   IndexSentences    what no option changes: every sentence's content
+//                     words and the days it names (once per collection,
+//                     TimelineIndex)
 //   CollectSentences  which articles and sentences take part; the days each
-//                     sentence names; its content terms
+//                     sentence names within the range; its terms
 //   WeightTerms       tf-idf sentence vectors
 //   ScoreDates        evidence and a rank score for every named day
 //   PickDates         the L best days
 //   PickSentences     the K sentences that best say what happened on a day
+//
+// Everything from CollectSentences on depends on the options: the range
+// decides which articles take part, and so the terms' ids, the story's
+// keyword, the tf-idf weights and the articles' relevance.
 #ifndef ANNALS_TIMELINE_STAGES_H_
 #define ANNALS_TIMELINE_STAGES_H_
 
@@ -15,6 +22,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -23,11 +31,41 @@
 
 namespace annals::timeline {
 
+// A sentence as IndexSentences records it, before any option applies.
+struct IndexedSentence {
+  std::vector<WordId> content;  // content words in text order
+  // A calendar day the sentence names at day precision, in text order.
+  struct Day {
+    Date day;
+    // The expression opens the sentence and has a digit ("March 19 - ..."),
+    // as the entries of a chronology do.
+    bool heading = false;
+  };
+  std::vector<Day> days;
+  int words = 0;                // whitespace-separated words
+  bool has_clock_time = false;  // names a time of day ("5:29 p.m. ET")
+  bool looks_noisy = false;     // a '|' or '@' or web address: page furniture
+};
+
+// A collection read once for all its timelines.
+struct SentenceIndex {
+  std::vector<const AnnotatedDocument*> docs;  // not owned
+  Vocabulary vocabulary;                       // of all the sentences
+  std::vector<IndexedSentence> sentences;      // by document, then position
+  // Sentences of docs[d]: [first[d], first[d + 1]); none for an article
+  // without a date, which never takes part.
+  std::vector<size_t> first;
+};
+
+// Reads the sentences of `docs` (not null; they must outlive the index)
+// into index.vocabulary, in document order.
+SentenceIndex IndexSentences(std::span<const AnnotatedDocument* const> docs);
+
 // One sentence of the collection, as the later stages see it.
 struct SentenceRecord {
-  uint32_t doc = 0;     // index into the document span
-  uint32_t index = 0;   // sentence index within its document
-  Date published;       // the article's date
+  uint32_t doc = 0;    // index into SentenceIndex::docs
+  uint32_t index = 0;  // sentence index within its document
+  Date published;      // the article's date
   // Distinct calendar days the sentence names at day precision
   // ("Wednesday", "March 3, 2011", "yesterday"), ascending, within the
   // date range of the options.
@@ -54,8 +92,9 @@ struct CollectedSentences {
   std::map<Date, std::vector<uint32_t>> naming;
   // The opening sentences of the articles published on each day.
   std::map<Date, std::vector<uint32_t>> openings;
-  // Per document (indexed like the span): how close the article is to the
-  // collection as a whole, in [0, 1] (WeighDocuments); 0 when not used.
+  // Per document (indexed like SentenceIndex::docs): how close the article
+  // is to the collection as a whole, in [0, 1] (WeighDocuments); 0 when
+  // not used.
   std::vector<float> relevance;
 };
 
@@ -68,9 +107,11 @@ std::vector<TermId> StoryKeywords(const std::vector<SentenceRecord>& sentences, 
 
 // Keeps the documents published within [options.from, options.to] that
 // hold at least one term of options.query or, when that is empty, the
-// StoryKeywords of those documents; records their sentences.
-CollectedSentences CollectSentences(std::span<const AnnotatedDocument> docs,
-                                    const TimelineOptions& options, TermDictionary* dict);
+// StoryKeywords of those documents; records their sentences. `terms`,
+// fresh over index.vocabulary, numbers the terms of the sentences of every
+// document in the range, in order, then of the query.
+CollectedSentences CollectSentences(const SentenceIndex& index, const TimelineOptions& options,
+                                    TermNumbering* terms);
 
 // Sets every sentence's vector: term counts × log(N / sentence frequency),
 // unit length.
@@ -95,7 +136,7 @@ struct DateEvidence {
 // articles name, most of all articles written later (a day the story keeps
 // returning to), and days with many articles published.
 std::vector<DateEvidence> ScoreDates(const CollectedSentences& collected,
-                                     std::span<const AnnotatedDocument> docs);
+                                     std::span<const AnnotatedDocument* const> docs);
 
 // The `count` best-scored days (ties: the earlier day), ascending by date.
 std::vector<DateEvidence> PickDates(std::vector<DateEvidence> scored, size_t count);
@@ -112,15 +153,14 @@ std::vector<uint32_t> CandidateSentences(const CollectedSentences& collected, Da
 // here or for another day (`taken` holds the texts already used and is
 // updated).
 // Returns indexes into collected.sentences with their scores.
-std::vector<std::pair<uint32_t, double>> PickSentences(const CollectedSentences& collected,
-                                                       std::span<const AnnotatedDocument> docs,
-                                                       const std::vector<uint32_t>& candidates,
-                                                       size_t count,
-                                                       std::unordered_set<std::string>* taken,
-                                                       Date day);
+std::vector<std::pair<uint32_t, double>> PickSentences(
+    const CollectedSentences& collected, std::span<const AnnotatedDocument* const> docs,
+    const std::vector<uint32_t>& candidates, size_t count, std::unordered_set<std::string>* taken,
+    Date day);
 
 // The bytes of sentence `r` in its article.
-std::string_view SentenceText(std::span<const AnnotatedDocument> docs, const SentenceRecord& r);
+std::string_view SentenceText(std::span<const AnnotatedDocument* const> docs,
+                              const SentenceRecord& r);
 
 // `text` with every run of whitespace folded to one space, trimmed.
 std::string FoldSpaces(std::string_view text);

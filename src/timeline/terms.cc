@@ -35,42 +35,108 @@ const std::unordered_set<std::string_view>& Stopwords() {
 
 bool IsWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
-}  // namespace
-
-TermDictionary::TermDictionary() { Stopwords(); }
-
-void TermDictionary::Terms(std::string_view text, std::vector<TermId>* out) {
-  std::string& word = scratch_;
+// Calls fn(word) for every word of `text`, lower-cased, in text order;
+// `word` is the buffer it is read into.
+template <typename F>
+void ForEachWord(std::string_view text, std::string& word, F fn) {
   word.clear();
-  const auto& stop = Stopwords();
-  // One hash lookup per word: word_ids_ remembers stopwords as kStopword.
-  auto flush = [&] {
-    if (word.empty()) return;
-    auto it = word_ids_.find(word);
-    if (it == word_ids_.end()) {
-      TermId id = kStopword;
-      if (!stop.contains(word)) {
-        std::string stem = word.size() > 3 ? PorterStem(word) : word;
-        auto [sit, added] =
-            stem_ids_.emplace(std::move(stem), static_cast<TermId>(stem_ids_.size()));
-        if (added) words_.push_back(word);
-        id = sit->second;
-      }
-      it = word_ids_.emplace(word, id).first;
-    }
-    if (it->second != kStopword) out->push_back(it->second);
-    word.clear();
-  };
   for (char ch : text) {
     unsigned char c = static_cast<unsigned char>(ch);
     if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
     if (IsWordByte(c)) {
       word.push_back(static_cast<char>(c));
-    } else {
-      flush();
+    } else if (!word.empty()) {
+      fn(word);
+      word.clear();
     }
   }
-  flush();
+  if (!word.empty()) fn(word);
+  word.clear();
+}
+
+// Words of up to three letters are kept whole, as ROUGE keeps them (eval/rouge.cc).
+std::string StemOf(const std::string& word) { return word.size() > 3 ? PorterStem(word) : word; }
+
+}  // namespace
+
+Vocabulary::Vocabulary() { Stopwords(); }
+
+void Vocabulary::Words(std::string_view text, std::vector<WordId>* out) {
+  const auto& stop = Stopwords();
+  // One hash lookup per word: word_ids_ remembers stopwords as kStopword.
+  ForEachWord(text, scratch_, [&](const std::string& word) {
+    auto it = word_ids_.find(word);
+    if (it == word_ids_.end()) {
+      WordId id = kStopword;
+      if (!stop.contains(word)) {
+        const StemId stem =
+            stem_ids_.emplace(StemOf(word), static_cast<StemId>(stem_ids_.size())).first->second;
+        id = static_cast<WordId>(words_.size());
+        words_.push_back(word);
+        stem_of_.push_back(stem);
+      }
+      it = word_ids_.emplace(word, id).first;
+    }
+    if (it->second != kStopword) out->push_back(it->second);
+  });
+}
+
+void Vocabulary::Find(std::string_view text, std::vector<Found>* out) const {
+  const auto& stop = Stopwords();
+  std::string scratch;
+  ForEachWord(text, scratch, [&](const std::string& word) {
+    Found f;
+    f.word = word;
+    if (auto it = word_ids_.find(word); it != word_ids_.end()) {
+      if (it->second == kStopword) return;
+      f.known = true;
+      f.stem = stem_of_[it->second];
+    } else {
+      if (stop.contains(word)) return;
+      std::string stem = StemOf(word);
+      if (auto sit = stem_ids_.find(stem); sit != stem_ids_.end()) {
+        f.known = true;
+        f.stem = sit->second;
+      } else {
+        f.stem_text = std::move(stem);
+      }
+    }
+    out->push_back(std::move(f));
+  });
+}
+
+TermNumbering::TermNumbering(const Vocabulary& vocabulary)
+    : vocabulary_(vocabulary), term_of_stem_(vocabulary.stems(), kNone) {}
+
+TermId TermNumbering::Term(WordId id) {
+  TermId& term = term_of_stem_[vocabulary_.Stem(id)];
+  if (term == kNone) {
+    term = static_cast<TermId>(words_.size());
+    words_.push_back(&vocabulary_.Word(id));
+  }
+  return term;
+}
+
+void TermNumbering::Terms(std::string_view text, std::vector<TermId>* out) {
+  std::vector<Vocabulary::Found> found;
+  vocabulary_.Find(text, &found);
+  for (Vocabulary::Found& f : found) {
+    // A new term is named by this word, as it would be by a build that
+    // read the text last.
+    const TermId next = static_cast<TermId>(words_.size());
+    TermId term = next;
+    if (f.known) {
+      if (term_of_stem_[f.stem] == kNone) term_of_stem_[f.stem] = next;
+      term = term_of_stem_[f.stem];
+    } else {
+      term = unknown_stems_.emplace(std::move(f.stem_text), next).first->second;
+    }
+    if (term == next) {
+      own_words_.push_back(std::move(f.word));
+      words_.push_back(&own_words_.back());
+    }
+    out->push_back(term);
+  }
 }
 
 TermVector CountTerms(const std::vector<TermId>& terms) {

@@ -1,9 +1,11 @@
-// BuildTimeline and ArticleEvents: the pipeline of timeline/stages.h.
+// TimelineIndex, BuildTimeline and ArticleEvents: the pipeline of
+// timeline/stages.h.
+#include "annals/timeline.h"
+
 #include <algorithm>
 #include <cmath>
 #include <tuple>
 
-#include "annals/timeline.h"
 #include "timeline/stages.h"
 
 namespace annals {
@@ -17,14 +19,38 @@ size_t DefaultDateCount(const std::vector<timeline::DateEvidence>& scored) {
   return std::clamp<size_t>((publication_days + 2) / 3, 5, 50);
 }
 
+std::vector<const AnnotatedDocument*> Pointers(std::span<const AnnotatedDocument> docs) {
+  std::vector<const AnnotatedDocument*> out;
+  out.reserve(docs.size());
+  for (const AnnotatedDocument& d : docs) out.push_back(&d);
+  return out;
+}
+
 }  // namespace
 
-TimelineResult BuildTimeline(std::span<const AnnotatedDocument> docs,
-                             const TimelineOptions& options) {
+struct TimelineIndex::Impl {
+  timeline::SentenceIndex index;
+};
+
+TimelineIndex::TimelineIndex(std::span<const AnnotatedDocument> docs)
+    : TimelineIndex(Pointers(docs)) {}
+
+TimelineIndex::TimelineIndex(std::span<const AnnotatedDocument* const> docs)
+    : impl_(std::make_unique<const Impl>(Impl{timeline::IndexSentences(docs)})) {}
+
+TimelineIndex::TimelineIndex(TimelineIndex&&) noexcept = default;
+TimelineIndex& TimelineIndex::operator=(TimelineIndex&&) noexcept = default;
+TimelineIndex::~TimelineIndex() = default;
+
+size_t TimelineIndex::size() const { return impl_->index.docs.size(); }
+
+TimelineResult TimelineIndex::Build(const TimelineOptions& options) const {
   using namespace timeline;
-  TermDictionary dict;
-  CollectedSentences collected = CollectSentences(docs, options, &dict);
-  WeightTerms(&collected.sentences, dict.size());
+  const SentenceIndex& index = impl_->index;
+  const std::span<const AnnotatedDocument* const> docs = index.docs;
+  TermNumbering terms(index.vocabulary);
+  CollectedSentences collected = CollectSentences(index, options, &terms);
+  WeightTerms(&collected.sentences, terms.size());
   WeighDocuments(&collected, docs.size());
   std::vector<DateEvidence> scored = ScoreDates(collected, docs);
   const size_t num_dates =
@@ -49,13 +75,12 @@ TimelineResult BuildTimeline(std::span<const AnnotatedDocument> docs,
     entry.articles = e.articles;
     entry.mentions = e.mentions;
     entry.published = e.published;
-    for (const auto& [s, score] :
-         PickSentences(collected, docs, CandidateSentences(collected, e.date), per_date, &taken, e.date)) {
+    for (const auto& [s, score] : PickSentences(
+             collected, docs, CandidateSentences(collected, e.date), per_date, &taken, e.date)) {
       const SentenceRecord& r = collected.sentences[s];
-      const AnnotatedDocument& d = docs[r.doc];
-      entry.sentences.push_back(TimelineSentence{
-          FoldSpaces(SentenceText(docs, r)),
-          d.doc.id, r.published, score});
+      const AnnotatedDocument& d = *docs[r.doc];
+      entry.sentences.push_back(
+          TimelineSentence{FoldSpaces(SentenceText(docs, r)), d.doc.id, r.published, score});
     }
   }
   // A date none of whose sentences survived (all taken by stronger dates)
@@ -65,10 +90,31 @@ TimelineResult BuildTimeline(std::span<const AnnotatedDocument> docs,
   TimelineResult result;
   result.entries = std::move(entries);
   result.documents = collected.documents.size();
-  for (TermId t : collected.query) result.keywords.push_back(dict.Word(t));
+  for (TermId t : collected.query) result.keywords.push_back(terms.Word(t));
   result.automatic_keywords = collected.automatic_query;
   result.sentences = collected.sentences.size();
   return result;
+}
+
+TimelineResult BuildTimeline(std::span<const AnnotatedDocument> docs,
+                             const TimelineOptions& options) {
+  return BuildTimeline(Pointers(docs), options);
+}
+
+TimelineResult BuildTimeline(std::span<const AnnotatedDocument* const> docs,
+                             const TimelineOptions& options) {
+  // Articles outside the range take no part in any stage, so leaving them
+  // out of the index changes nothing but the work (their positions in
+  // `docs` shift, and no output depends on positions but through order).
+  std::vector<const AnnotatedDocument*> in_range;
+  in_range.reserve(docs.size());
+  for (const AnnotatedDocument* d : docs) {
+    if (!d->doc.dct) continue;
+    if ((options.from && *d->doc.dct < *options.from) || (options.to && *d->doc.dct > *options.to))
+      continue;
+    in_range.push_back(d);
+  }
+  return TimelineIndex(in_range).Build(options);
 }
 
 std::vector<ArticleEvent> ArticleEvents(const AnnotatedDocument& doc) {
@@ -99,10 +145,10 @@ std::vector<ArticleEvent> ArticleEvents(const AnnotatedDocument& doc) {
       }
       keyed.push_back(Keyed{
           first, rank, t.begin,
-          ArticleEvent{t,
-                       timeline::FoldSpaces(std::string_view(doc.doc.text)
-                                                .substr(s.begin, s.end - s.begin)),
-                       i}});
+          ArticleEvent{
+              t,
+              timeline::FoldSpaces(std::string_view(doc.doc.text).substr(s.begin, s.end - s.begin)),
+              i}});
     }
   }
   std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
