@@ -28,6 +28,13 @@ check "plain without --dct fails with 1" test $rc -eq 1
 check "plain without --dct names the file" grep -q "plain.txt" "$tmp/err"
 "$bin" tag --dct 2013-01-30 --format json "$tmp/plain.txt" > "$tmp/out"; rc=$?
 check "plain with --dct" test $rc -eq 0
+
+printf 'He was arrested on March 3, 2011. Three days later he was freed.' > "$tmp/story.txt"
+"$bin" tag --dct 2013-01-30 --type narrative --format json "$tmp/story.txt" > "$tmp/narr.json"
+check "narrative: 'three days later' counts from the last date" \
+  grep -q '"text":"Three days later","type":"DATE","value":"2011-03-06"' "$tmp/narr.json"
+"$bin" tag --dct 2013-01-30 --format json "$tmp/story.txt" > "$tmp/news.json"
+check "news: 'three days' stays a duration" grep -q '"text":"Three days","type":"DURATION"' "$tmp/news.json"
 check "plain with --dct value" grep -q '"value":"2013-01-25"' "$tmp/out"
 
 printf ' date 2013-13-45 text' > "$tmp/bad.txt"

@@ -65,8 +65,10 @@ int YearFor(int month, int day, int dir, Tense tense, Date anchor) {
     }
     return y;
   }
-  if (dir == -1) return before(month, day == kUnset ? 32 : d) || (day == kUnset && month < am) ? y : y - 1;
-  if (dir == 1) return after(month, day == kUnset ? 0 : d) && !(day == kUnset && month == am) ? y : y + 1;
+  if (dir == -1)
+    return before(month, day == kUnset ? 32 : d) || (day == kUnset && month < am) ? y : y - 1;
+  if (dir == 1)
+    return after(month, day == kUnset ? 0 : d) && !(day == kUnset && month == am) ? y : y + 1;
   if (dir == 0) return y;
   // Nearest occurrence, unless the tense points the other way by more
   // than two months: dates weeks ahead are often reported in the past
@@ -321,6 +323,7 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
                    : ShiftedValue(unit, off * n, anchor);
       if (!v) return std::nullopt;
       r.value = *v;
+      if (unit == "D") r.day = anchor.AddDays(off * n);
       return r;
     }
     if (dir != kUnset) {
@@ -335,9 +338,9 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
       // tense points to, or else the nearer one (news on a Monday means
       // the one just past); "this weekend" has a direction and stays the
       // current week's.
-      const bool back = anchor.Weekday() < 5 &&
-                        (ctx.tense == Tense::kPast ||
-                         (ctx.tense != Tense::kFuture && anchor.Weekday() < 3));
+      const bool back =
+          anchor.Weekday() < 5 &&
+          (ctx.tense == Tense::kPast || (ctx.tense != Tense::kFuture && anchor.Weekday() < 3));
       r.value = *ShiftedValue(unit, back ? -1 : 0, anchor);
       return r;
     }

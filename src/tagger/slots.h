@@ -17,7 +17,8 @@ namespace annals {
   X(kUnit, "unit") X(kPartOfDay, "partofday") X(kMod, "mod") X(kRef, "ref")                   \
   X(kHoliday, "holiday") X(kFiscal, "fiscal") X(kValue, "value") X(kNum2, "num2")             \
   X(kFreq, "freq") X(kTimeOfDay, "timeofday") X(kYearDir, "yeardir")                         \
-  X(kExtra, "extra") /* captured, not used in the value */
+  X(kAnaphor, "anaphor") /* counts from the last time mentioned, not the DCT */               \
+  X(kExtra, "extra")     /* captured, not used in the value */
 
 enum class Slot {
   kNone,

@@ -26,6 +26,7 @@ struct Tagger::Impl {
   std::unique_ptr<Matcher> matcher;
   int tense_class = -1;
   int quarter_cue_class = -1;
+  int sequence_class = -1;
   int mod_class = -1, approx_class = -1;
 
   // files: relative path ("lexicon/month.tsv", "rules/dates.rules") -> text.
@@ -42,12 +43,14 @@ struct Tagger::Impl {
           path.compare(path.size() - 6, 6, ".rules") != 0)
         continue;
       std::string family = path.substr(6, path.size() - 12);
-      for (Rule& r : ParseRules(text, family, "data/" + path, lexicon)) rules.push_back(std::move(r));
+      for (Rule& r : ParseRules(text, family, "data/" + path, lexicon))
+        rules.push_back(std::move(r));
     }
     for (size_t i = 0; i < rules.size(); ++i) rules[i].priority = static_cast<int>(i);
     matcher = std::make_unique<Matcher>(rules, lexicon);
     tense_class = lexicon.ClassId("tense");
     quarter_cue_class = lexicon.ClassId("quartercue");
+    sequence_class = lexicon.ClassId("sequence");
     mod_class = lexicon.ClassId("mod");
     approx_class = lexicon.ClassId("approx");
   }
@@ -55,8 +58,8 @@ struct Tagger::Impl {
   // Extends a match to the left over a modifier ("early", "the end of",
   // "about", "mid-") that the rule itself did not take. Returns the new
   // first token; sets *mod.
-  size_t ModifierStart(const std::vector<Token>& tokens, size_t begin, size_t floor,
-                       RuleKind kind, std::string* mod) const {
+  size_t ModifierStart(const std::vector<Token>& tokens, size_t begin, size_t floor, RuleKind kind,
+                       std::string* mod) const {
     size_t gap = 0;
     if (begin > floor && tokens[begin - 1].norm == "-" && !tokens[begin].space_before &&
         !tokens[begin - 1].space_before)
@@ -125,7 +128,8 @@ const Tagger& Tagger::Default() {
   static const Tagger* tagger = [] {
     std::map<std::string, std::string> files;
     for (int i = 0; i < embedded::kFileCount; ++i)
-      files.emplace(std::string(embedded::kFiles[i].first), std::string(embedded::kFiles[i].second));
+      files.emplace(std::string(embedded::kFiles[i].first),
+                    std::string(embedded::kFiles[i].second));
     return new Tagger(std::make_unique<Impl>(files));
   }();
   return *tagger;
@@ -148,11 +152,37 @@ std::unique_ptr<Tagger> Tagger::FromDirectory(const std::string& dir) {
   return std::unique_ptr<Tagger>(new Tagger(std::make_unique<Impl>(files)));
 }
 
+namespace {
+
+// Whether `unit` ("D", "W", "M", "Q") is finer than the time last mentioned,
+// so that counting from its first day would invent a precision.
+bool AnaphorTooFine(const std::string& unit, const Interval& last) {
+  const int64_t days = last.last.ToDays() - last.first.ToDays() + 1;
+  if (unit == "D") return days > 1;
+  if (unit == "W") return days > 7;
+  if (unit == "M") return days > 31;
+  if (unit == "Q") return days > 92;
+  return false;
+}
+
+// A value of the unit's precision with the calendar left unknown.
+std::string UnknownValue(const std::string& unit) {
+  if (unit == "D") return "XXXX-XX-XX";
+  if (unit == "W") return "XXXX-WXX";
+  if (unit == "M") return "XXXX-XX";
+  return "XXXX-QX";
+}
+
+}  // namespace
+
 std::vector<Timex> Tagger::Tag(std::string_view text, const TagOptions& options) const {
   std::vector<Timex> out;
   std::vector<Token> tokens = Tokenize(text);
   std::vector<RuleMatch> matches = impl_->matcher->FindAll(tokens);
   Date anchor = options.dct;
+  // Start of the last time mentioned with a calendar interval: what "the
+  // following year" and "that day" count from, in news as in narrative.
+  std::optional<Interval> last_time;
   size_t floor = 0;  // tokens before this belong to an earlier expression
   for (RuleMatch m : matches) {
     if (PartOfAmount(tokens, m.begin, m.end)) continue;
@@ -165,17 +195,39 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const TagOptions& options)
         frame.Set(Slot::kMod, mod);
       }
     }
+    RuleKind kind = m.rule->kind;
+    // In a narrative, "three days later" counts from the last date: the
+    // amount becomes a date with the word after it ("later", data/lexicon/
+    // sequence.tsv). News keeps the duration (the event it counts from is
+    // not the document date).
+    if (options.type == DocType::kNarrative && kind == RuleKind::kDuration &&
+        frame.has(Slot::kUnit) && !frame.has(Slot::kOffset) && m.end < tokens.size()) {
+      std::vector<Lexicon::Match> seq;
+      if (impl_->sequence_class >= 0)
+        impl_->lexicon.MatchAt(impl_->sequence_class, tokens, m.end, &seq);
+      if (!seq.empty()) {
+        frame.Set(Slot::kOffset, *seq[0].value);
+        kind = RuleKind::kDate;
+        m.end += seq[0].length;
+      }
+    }
     floor = m.end;
     ResolveContext ctx;
     ctx.dct = options.dct;
     ctx.anchor = options.type == DocType::kNarrative ? anchor : options.dct;
+    if (frame.has(Slot::kAnaphor)) {
+      ctx.anchor = last_time ? last_time->first : options.dct;
+      // "That day" after "in 1987" names a day the text has not given.
+      if (last_time && AnaphorTooFine(frame.s(Slot::kUnit), *last_time))
+        frame.Set(Slot::kValue, UnknownValue(frame.s(Slot::kUnit)));
+    }
     ctx.tense = TenseAround(tokens, m.begin, m.end, impl_->lexicon, impl_->tense_class);
     // Only "a year ago/earlier" asks, so the scan runs rarely.
     if (frame.has(Slot::kOffset) && frame.s(Slot::kUnit) == "Y")
-      ctx.quarter_context = ClassNear(tokens, m.begin, m.end, impl_->lexicon,
-                                      impl_->quarter_cue_class, kQuarterCueBefore,
-                                      kQuarterCueAfter);
-    std::optional<Resolution> res = Resolve(frame, m.rule->kind, ctx);
+      ctx.quarter_context =
+          ClassNear(tokens, m.begin, m.end, impl_->lexicon, impl_->quarter_cue_class,
+                    kQuarterCueBefore, kQuarterCueAfter);
+    std::optional<Resolution> res = Resolve(frame, kind, ctx);
     if (!res) continue;
     Timex t;
     t.begin = tokens[m.begin].begin;
@@ -184,7 +236,9 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const TagOptions& options)
     t.type = res->type;
     t.value = std::move(res->value);
     t.mod = std::move(res->mod);
-    if (t.type == TimexType::kDate || t.type == TimexType::kTime) t.interval = ValueInterval(t.value);
+    if (t.type == TimexType::kDate || t.type == TimexType::kTime)
+      t.interval = ValueInterval(t.value);
+    if (t.interval) last_time = t.interval;
     // Narrative anchoring follows explicitly dated days and months.
     if (res->day) anchor = *res->day;
     out.push_back(std::move(t));

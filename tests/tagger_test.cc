@@ -1,0 +1,126 @@
+// The tagger through its public API: what the rule examples cannot say,
+// because they tag one sentence as news: narrative anchoring, anaphors
+// that count from an earlier mention, and the tokenizer and lexicon paths
+// the matcher relies on.
+#include "annals/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tagger/lexicon.h"
+#include "text/tokenizer.h"
+
+namespace annals {
+namespace {
+
+std::vector<Timex> TagAs(std::string_view text, DocType type) {
+  TagOptions o;
+  o.dct = *Date::Parse("2013-01-30");
+  o.type = type;
+  return Tagger::Default().Tag(text, o);
+}
+
+// "text=VALUE" for each expression, in order.
+std::vector<std::string> Values(const std::vector<Timex>& ts) {
+  std::vector<std::string> out;
+  for (const Timex& t : ts) out.push_back(t.text + "=" + t.value);
+  return out;
+}
+
+constexpr std::string_view kStory =
+    "He was arrested on March 3, 2011. Three days later he was freed. "
+    "On Friday he left.";
+
+TEST(Narrative, RelativeExpressionsCountFromTheLastDate) {
+  EXPECT_EQ(Values(TagAs(kStory, DocType::kNarrative)),
+            (std::vector<std::string>{"March 3, 2011=2011-03-03", "Three days later=2011-03-06",
+                                      "Friday=2011-03-04"}));
+}
+
+TEST(Narrative, NewsCountsFromTheDocumentDate) {
+  // "Three days later" counts from an event, not from the document date:
+  // news keeps the amount, a duration, as TimeML does.
+  EXPECT_EQ(Values(TagAs(kStory, DocType::kNews)),
+            (std::vector<std::string>{"March 3, 2011=2011-03-03", "Three days=P3D",
+                                      "Friday=2013-01-25"}));
+}
+
+TEST(Anaphors, CountFromTheLastMentionInNewsToo) {
+  EXPECT_EQ(Values(TagAs("It was founded in 1996. The following year it failed, and that year "
+                         "it was sold.",
+                         DocType::kNews)),
+            (std::vector<std::string>{"1996=1996", "The following year=1997", "that year=1997"}));
+}
+
+TEST(Anaphors, WithoutAnEarlierMentionCountFromTheDocumentDate) {
+  EXPECT_EQ(Values(TagAs("The following day he left.", DocType::kNews)),
+            (std::vector<std::string>{"The following day=2013-01-31"}));
+}
+
+TEST(Anaphors, DoNotInventAPrecisionTheTextDidNotGive) {
+  EXPECT_EQ(Values(TagAs("In 1987 sales fell. That day he quit.", DocType::kNews)),
+            (std::vector<std::string>{"1987=1987", "That day=XXXX-XX-XX"}));
+}
+
+TEST(Tense, AQuotationKeepsItsOwnTense) {
+  // Outside the quotation "said" is past; inside, "will" decides.
+  EXPECT_EQ(Values(TagAs("\"We will meet on Thursday,\" he said.", DocType::kNews)),
+            (std::vector<std::string>{"Thursday=2013-01-31"}));
+  EXPECT_EQ(Values(TagAs("``We will meet on Thursday,'' he said.", DocType::kNews)),
+            (std::vector<std::string>{"Thursday=2013-01-31"}));
+  EXPECT_EQ(Values(TagAs("He said we met on Thursday.", DocType::kNews)),
+            (std::vector<std::string>{"Thursday=2013-01-24"}));
+}
+
+TEST(Tagger, SameInputSameOutput) {
+  const std::string text = std::string(kStory) + " Talks resume next week.";
+  const auto a = TagAs(text, DocType::kNews);
+  const auto b = TagAs(text, DocType::kNews);
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].begin, b[i].begin);
+    EXPECT_EQ(a[i].value, b[i].value);
+  }
+}
+
+TEST(Tokenizer, AsciiRunsAndOtherLettersMakeTheSameTokens) {
+  // The ASCII fast path and the code point path must agree where they
+  // meet: a word continues across both, case is folded in both.
+  const auto t = Tokenize("Caf\xc3\xa9S 2013x \xc3\x89t\xc3\xa9 ABC");
+  ASSERT_EQ(t.size(), 5u);
+  EXPECT_EQ(t[0].norm, "caf\xc3\xa9s");
+  EXPECT_TRUE(t[0].capitalized);
+  EXPECT_EQ(t[1].norm, "2013");
+  EXPECT_EQ(t[1].kind, TokenKind::kNumber);
+  EXPECT_EQ(t[2].norm, "x");
+  EXPECT_FALSE(t[2].space_before);
+  EXPECT_EQ(t[3].norm, "\xc3\x89t\xc3\xa9");  // non-ASCII letters are kept as written
+  EXPECT_EQ(t[4].norm, "abc");
+  EXPECT_EQ(t[4].begin, 19u);
+  EXPECT_EQ(t[4].end, 22u);
+}
+
+TEST(Lexicon, MatchAllAtAgreesWithMatchAtForEveryClass) {
+  Lexicon lex;
+  lex.AddClass("dir", "last\t-1\nthe last\t-1\nthe\t0\n", "dir.tsv");
+  lex.AddClass("mod", "the end of\tEND\nthe\tX\n", "mod.tsv");
+  const auto tokens = Tokenize("the end of the last week");
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    std::vector<Lexicon::ClassMatch> all;
+    auto it = lex.starts().find(tokens[i].norm);
+    if (it != lex.starts().end()) lex.MatchAllAt(it->second, tokens, i, &all);
+    std::vector<std::pair<int, size_t>> from_all, from_each;
+    for (const auto& m : all) from_all.emplace_back(m.cls, m.length);
+    for (int c = 0; c < 2; ++c) {
+      std::vector<Lexicon::Match> each;
+      lex.MatchAt(c, tokens, i, &each);
+      for (const auto& m : each) from_each.emplace_back(c, m.length);
+    }
+    EXPECT_EQ(from_all, from_each) << "token " << i;
+  }
+}
+
+}  // namespace
+}  // namespace annals
