@@ -49,8 +49,9 @@ Matcher::Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon)
         seen_class[it.class_id] = true;
         by_class_[it.class_id].push_back(static_cast<int>(ri));
       }
-      if (it.builtin == Builtin::kNum || it.builtin == Builtin::kOrd)
-        word_builtin = true;
+      if (it.builtin == Builtin::kNum || it.builtin == Builtin::kOrd ||
+          it.builtin == Builtin::kYear || it.builtin == Builtin::kNewsYear)
+        word_builtin = true;  // also written in words
       else if (it.builtin != Builtin::kNone)
         digit_builtin = true;
       if (!it.optional) break;
@@ -88,6 +89,54 @@ Matcher::Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon)
     todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
   }
   std::sort(by_digit_builtin_.begin(), by_digit_builtin_.end());
+}
+
+// "nineteen ninety-six", "nineteen eighty", "twenty twelve", "two thousand
+// (and) one", as broadcast transcripts write years:
+// the year, or 0; *length is the tokens it takes.
+int Matcher::SpelledYear(const std::vector<Token>& tokens, size_t i, const State& state,
+                         size_t* length) const {
+  auto value = [](const Lexicon::ClassMatch& m) { return std::atoi(m.value->c_str()); };
+  for (const auto& h : state.LexAt(number_class_, i)) {
+    const int high = value(h);
+    if (h.length != 1) continue;
+    if (high == 2 && i + 1 < tokens.size() && tokens[i + 1].norm == "thousand") {
+      size_t j = i + 2;
+      if (j < tokens.size() && tokens[j].norm == "and") ++j;
+      // Not "two thousand" alone: that is more often a count.
+      for (const auto& l : state.LexAt(number_class_, j)) {
+        const int low = value(l);
+        if (l.length == 1 && low >= 1 && low <= 19) {
+          *length = j + 1 - i;
+          return 2000 + low;
+        }
+      }
+      continue;
+    }
+    if (high < 10 || high > 20 || i + 1 >= tokens.size()) continue;
+    for (const auto& l : state.LexAt(number_class_, i + 1)) {
+      const int low = value(l);
+      if (l.length != 1) continue;
+      if (low >= 10 && low <= 19) {
+        *length = 2;
+        return high * 100 + low;
+      }
+      if (low < 20 || low > 90 || low % 10) continue;
+      // "ninety-six", "ninety six"
+      size_t j = i + 2;
+      if (j < tokens.size() && tokens[j].norm == "-") ++j;
+      for (const auto& u : state.LexAt(number_class_, j)) {
+        const int unit = value(u);
+        if (u.length == 1 && unit >= 1 && unit <= 9) {
+          *length = j + 1 - i;
+          return high * 100 + low + unit;
+        }
+      }
+      *length = 2;
+      return high * 100 + low;
+    }
+  }
+  return 0;
 }
 
 void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tokens,
@@ -136,11 +185,17 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
       if (n >= 0) out->push_back({1, number(n)});
       return;
     case Builtin::kYear:
-      if (len == 4 && n >= 1000 && n <= 2999) out->push_back({1, t.norm});
+    case Builtin::kNewsYear: {
+      const int lo = item.builtin == Builtin::kYear ? 1000 : 1850;
+      const int hi = item.builtin == Builtin::kYear ? 2999 : 2099;
+      if (len == 4 && n >= lo && n <= hi) out->push_back({1, t.norm});
+      if (t.kind == TokenKind::kWord && may_start(number_class_)) {
+        size_t k = 0;
+        const int y = SpelledYear(tokens, i, *state, &k);
+        if (y >= lo && y <= hi) out->push_back({k, number(y)});
+      }
       return;
-    case Builtin::kNewsYear:
-      if (len == 4 && n >= 1850 && n <= 2099) out->push_back({1, t.norm});
-      return;
+    }
     case Builtin::kYY:
       if (len == 2 && n >= 0) out->push_back({1, t.norm});
       return;

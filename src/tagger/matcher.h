@@ -72,6 +72,8 @@ class Matcher {
     }
   };
   // starts[i] = Lexicon::StartingClasses of token i, computed once.
+  int SpelledYear(const std::vector<Token>& tokens, size_t i, const State& state,
+                  size_t* length) const;
   void ItemOptions(const PatternItem& item, const std::vector<Token>& tokens,
                    const std::vector<uint64_t>& starts, size_t i, State* state,
                    std::vector<Option>* out) const;

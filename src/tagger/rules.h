@@ -44,8 +44,8 @@ namespace annals {
 enum class Builtin {
   kNone,
   kInt,       // any digit token
-  kYear,      // 1000..2999, four digits
-  kNewsYear,  // 1850..2099, four digits: a year even without context
+  kYear,      // 1000..2999, four digits or in words ("nineteen ninety-six")
+  kNewsYear,  // 1850..2099, likewise: a year even without context
   kYY,        // two digits (after an apostrophe: '90)
   kDay,       // 1..31, with an optional touching st/nd/rd/th
   kMonthNum,  // 1..12
