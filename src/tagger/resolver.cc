@@ -221,6 +221,13 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
     r.type = TimexType::kDate;
     return r;
   }
+  if (f.has(Slot::kYearEnd)) {
+    // "by year-end": the current year's end is still ahead of the anchor,
+    // so a past tense ("peaked by the end of year") means last year's.
+    r.value = Year4(anchor.year - (ctx.tense == Tense::kPast ? 1 : 0));
+    r.mod = "END";
+    return r;
+  }
   int year = f.i(Slot::kYear);
   if (year == kUnset && f.i(Slot::kYY) != kUnset) year = ExpandYY(f.i(Slot::kYY), ctx.dct.year);
   // "June last year": the year is the anchor's, moved by the direction.

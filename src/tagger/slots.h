@@ -18,6 +18,7 @@ namespace annals {
   X(kHoliday, "holiday") X(kFiscal, "fiscal") X(kValue, "value") X(kNum2, "num2")             \
   X(kFreq, "freq") X(kTimeOfDay, "timeofday") X(kYearDir, "yeardir")                         \
   X(kAnaphor, "anaphor") /* counts from the last time mentioned, not the DCT */               \
+  X(kYearEnd, "yearend") /* the end of the year the tense points to */                        \
   X(kExtra, "extra")     /* captured, not used in the value */
 
 enum class Slot {
