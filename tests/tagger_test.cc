@@ -124,3 +124,32 @@ TEST(Lexicon, MatchAllAtAgreesWithMatchAtForEveryClass) {
 
 }  // namespace
 }  // namespace annals
+
+namespace annals {
+namespace {
+
+// Texts over 1 MiB are tagged a window at a time: the result must be the
+// one a single pass would give.
+TEST(LongText, WindowsLoseNothingAndKeepAnchors) {
+  std::string text;
+  const std::string story = "He was arrested on March 3, 2011. The following day he was freed. ";
+  while (text.size() < (size_t{5} << 20) / 2) text += story;  // 2.5 MiB, 3 windows
+  const auto ts = TagAs(text, DocType::kNews);
+  const size_t repeats = text.size() / story.size();
+  ASSERT_EQ(ts.size(), 2 * repeats);
+  for (size_t i = 0; i < ts.size(); ++i) {
+    EXPECT_EQ(text.substr(ts[i].begin, ts[i].end - ts[i].begin), ts[i].text);
+    EXPECT_EQ(ts[i].value, i % 2 == 0 ? "2011-03-03" : "2011-03-04") << i;
+  }
+}
+
+TEST(LongText, NoSentenceEndsOrSpacesAtAll) {
+  // 3 MiB without a place to cut: windows end at character boundaries
+  // ("é" is two bytes), the text is read, nothing is found.
+  std::string text;
+  while (text.size() < (size_t{3} << 20)) text += "\xc3\xa9x";
+  EXPECT_TRUE(TagAs(text, DocType::kNews).empty());
+}
+
+}  // namespace
+}  // namespace annals

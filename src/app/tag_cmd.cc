@@ -68,7 +68,8 @@ std::string OutName(const std::string& path, const std::string& format) {
   const std::string te3 = ".TE3input";
   if (base.size() > te3.size() && base.compare(base.size() - te3.size(), te3.size(), te3) == 0)
     return base.substr(0, base.size() - te3.size());
-  if (format == "timeml") return base.size() > 4 && base.compare(base.size() - 4, 4, ".tml") == 0 ? base : base + ".tml";
+  if (format == "timeml")
+    return base.size() > 4 && base.compare(base.size() - 4, 4, ".tml") == 0 ? base : base + ".tml";
   return base + (format == "json" ? ".json" : ".txt");
 }
 
@@ -217,10 +218,11 @@ class Runner {
     Document doc;
     size_t offset = 0;
     if (fmt == InputFormat::kDated) {
-      if (!ParseDatedArticle(content, name, &doc, &offset, &err)) return Fail(err);
+      if (!ParseDatedArticleInPlace(std::move(content), name, &doc, &offset, &err))
+        return Fail(err);
     } else {
       doc.id = name;
-      doc.text = content;
+      doc.text = std::move(content);  // held once: inputs can be 100 MB
     }
     if (o_.dct) doc.dct = o_.dct;
     if (!doc.dct)
@@ -314,8 +316,8 @@ int RunTag(const Args& args) {
   }
   Runner runner(o, out);
   for (const std::string& f : o.files) {
-    bool jsonl = o.input == InputFormat::kJsonl ||
-                 (o.input == InputFormat::kAuto && f != "-" && DetectFormat(f, "") == InputFormat::kJsonl);
+    bool jsonl = o.input == InputFormat::kJsonl || (o.input == InputFormat::kAuto && f != "-" &&
+                                                    DetectFormat(f, "") == InputFormat::kJsonl);
     std::FILE* file_out = nullptr;
     if (!o.out_dir.empty()) {
       std::string path = o.out_dir + "/" + OutName(f, o.format);

@@ -660,8 +660,12 @@ bool CheckText(std::string_view text, const std::string& name, ReadError* err) {
   return false;
 }
 
-bool ParseDatedArticle(std::string_view content, const std::string& name, Document* doc,
-                       size_t* text_offset, ReadError* err) {
+namespace {
+
+// ParseDatedArticle without the article: sets doc->id and doc->dct and
+// returns where the article starts in *text_offset.
+bool ParseDatedHeader(std::string_view content, const std::string& name, Document* doc,
+                      size_t* text_offset, ReadError* err) {
   size_t i = SkipBom(content);
   while (i < content.size() && IsSpace(content[i])) ++i;
   const size_t line = LineOf(content, i);
@@ -695,8 +699,28 @@ bool ParseDatedArticle(std::string_view content, const std::string& name, Docume
   while (i < content.size() && IsSpace(content[i])) ++i;
   doc->id = name;
   doc->dct = *date;
-  doc->text.assign(content.substr(i));
-  if (text_offset != nullptr) *text_offset = i;
+  *text_offset = i;
+  return true;
+}
+
+}  // namespace
+
+bool ParseDatedArticle(std::string_view content, const std::string& name, Document* doc,
+                       size_t* text_offset, ReadError* err) {
+  size_t offset = 0;
+  if (!ParseDatedHeader(content, name, doc, &offset, err)) return false;
+  doc->text.assign(content.substr(offset));
+  if (text_offset != nullptr) *text_offset = offset;
+  return true;
+}
+
+bool ParseDatedArticleInPlace(std::string&& content, const std::string& name, Document* doc,
+                              size_t* text_offset, ReadError* err) {
+  size_t offset = 0;
+  if (!ParseDatedHeader(content, name, doc, &offset, err)) return false;
+  content.erase(0, offset);
+  doc->text = std::move(content);
+  if (text_offset != nullptr) *text_offset = offset;
   return true;
 }
 

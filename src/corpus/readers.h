@@ -52,6 +52,10 @@ size_t FindBadTextByte(std::string_view text);
 // byte offset of doc->text inside `content`.
 bool ParseDatedArticle(std::string_view content, const std::string& name, Document* doc,
                        size_t* text_offset, ReadError* err);
+// The same, taking the file's bytes over: the article is the buffer with
+// the header cut off, so a large article is held once, not twice.
+bool ParseDatedArticleInPlace(std::string&& content, const std::string& name, Document* doc,
+                              size_t* text_offset, ReadError* err);
 
 // Streams JSONL, one {"id", "time", "text"} object a line, in constant
 // memory (plain or gzip, detected from the bytes). Each call to Next

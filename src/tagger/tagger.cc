@@ -173,23 +173,56 @@ std::string UnknownValue(const std::string& unit) {
   return "XXXX-QX";
 }
 
-}  // namespace
+// Texts longer than this are tagged a window at a time (see Tag).
+constexpr size_t kWindowBytes = size_t{1} << 20;
 
-std::vector<Timex> Tagger::Tag(std::string_view text, const TagOptions& options) const {
-  std::vector<Timex> out;
-  std::vector<Token> tokens = Tokenize(text);
-  std::vector<RuleMatch> matches = impl_->matcher->FindAll(tokens);
-  Date anchor = options.dct;
-  // Start of the last time mentioned with a calendar interval: what "the
-  // following year" and "that day" count from, in news as in narrative.
+// Where to end the window that starts at `begin`: at most kWindowBytes on,
+// after the last sentence end (". ", "? ", "! " or a line break) of its
+// final quarter, else after its last whitespace, else at a character
+// boundary. An expression never spans a sentence end, so cutting there
+// loses none.
+size_t WindowEnd(std::string_view text, size_t begin) {
+  if (text.size() - begin <= kWindowBytes) return text.size();
+  const size_t limit = begin + kWindowBytes;
+  const size_t floor = limit - kWindowBytes / 4;
+  for (size_t i = limit; i > floor; --i) {
+    const char c = text[i - 1];
+    if (c == '\n') return i;
+    if ((c == ' ' || c == '\t') && i >= 2 &&
+        (text[i - 2] == '.' || text[i - 2] == '?' || text[i - 2] == '!'))
+      return i;
+  }
+  for (size_t i = limit; i > floor; --i)
+    if (text[i - 1] == ' ' || text[i - 1] == '\t') return i;
+  size_t i = limit;
+  while (i > begin + 1 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+// What one Tag call carries from window to window.
+struct TagState {
+  Date anchor;  // the narrative anchor: the last day named
+  // The last time mentioned with a calendar interval: what "the following
+  // year" and "that day" count from, in news as in narrative.
   std::optional<Interval> last_time;
+};
+
+// Tags full[base, end) as part of one text: offsets are into `full`, and
+// the anchors in *state carry over from the windows before.
+void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, size_t end,
+               const TagOptions& options, TagState* state, std::vector<Timex>* out) {
+  const std::string_view text = full.substr(base, end - base);
+  std::vector<Token> tokens = Tokenize(text);
+  std::vector<RuleMatch> matches = impl.matcher->FindAll(tokens);
+  Date& anchor = state->anchor;
+  std::optional<Interval>& last_time = state->last_time;
   size_t floor = 0;  // tokens before this belong to an earlier expression
   for (RuleMatch m : matches) {
     if (PartOfAmount(tokens, m.begin, m.end)) continue;
     Frame frame = BuildFrame(m);
     if (!frame.has(Slot::kMod)) {
       std::string mod;
-      size_t start = impl_->ModifierStart(tokens, m.begin, floor, m.rule->kind, &mod);
+      size_t start = impl.ModifierStart(tokens, m.begin, floor, m.rule->kind, &mod);
       if (start < m.begin) {
         m.begin = start;
         frame.Set(Slot::kMod, mod);
@@ -203,8 +236,7 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const TagOptions& options)
     if (options.type == DocType::kNarrative && kind == RuleKind::kDuration &&
         frame.has(Slot::kUnit) && !frame.has(Slot::kOffset) && m.end < tokens.size()) {
       std::vector<Lexicon::Match> seq;
-      if (impl_->sequence_class >= 0)
-        impl_->lexicon.MatchAt(impl_->sequence_class, tokens, m.end, &seq);
+      if (impl.sequence_class >= 0) impl.lexicon.MatchAt(impl.sequence_class, tokens, m.end, &seq);
       if (!seq.empty()) {
         frame.Set(Slot::kOffset, *seq[0].value);
         kind = RuleKind::kDate;
@@ -221,18 +253,17 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const TagOptions& options)
       if (last_time && AnaphorTooFine(frame.s(Slot::kUnit), *last_time))
         frame.Set(Slot::kValue, UnknownValue(frame.s(Slot::kUnit)));
     }
-    ctx.tense = TenseAround(tokens, m.begin, m.end, impl_->lexicon, impl_->tense_class);
+    ctx.tense = TenseAround(tokens, m.begin, m.end, impl.lexicon, impl.tense_class);
     // Only "a year ago/earlier" asks, so the scan runs rarely.
     if (frame.has(Slot::kOffset) && frame.s(Slot::kUnit) == "Y")
-      ctx.quarter_context =
-          ClassNear(tokens, m.begin, m.end, impl_->lexicon, impl_->quarter_cue_class,
-                    kQuarterCueBefore, kQuarterCueAfter);
+      ctx.quarter_context = ClassNear(tokens, m.begin, m.end, impl.lexicon, impl.quarter_cue_class,
+                                      kQuarterCueBefore, kQuarterCueAfter);
     std::optional<Resolution> res = Resolve(frame, kind, ctx);
     if (!res) continue;
     Timex t;
-    t.begin = tokens[m.begin].begin;
-    t.end = tokens[m.end - 1].end;
-    t.text = std::string(text.substr(t.begin, t.end - t.begin));
+    t.begin = base + tokens[m.begin].begin;
+    t.end = base + tokens[m.end - 1].end;
+    t.text = std::string(full.substr(t.begin, t.end - t.begin));
     t.type = res->type;
     t.value = std::move(res->value);
     t.mod = std::move(res->mod);
@@ -241,7 +272,23 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const TagOptions& options)
     if (t.interval) last_time = t.interval;
     // Narrative anchoring follows explicitly dated days and months.
     if (res->day) anchor = *res->day;
-    out.push_back(std::move(t));
+    out->push_back(std::move(t));
+  }
+}
+
+}  // namespace
+
+std::vector<Timex> Tagger::Tag(std::string_view text, const TagOptions& options) const {
+  // A long text is tagged a window at a time, so that memory stays bounded
+  // by the window (tokens and candidate matches cost some 30 bytes per
+  // input byte) whatever the document's size.
+  std::vector<Timex> out;
+  TagState state;
+  state.anchor = options.dct;
+  for (size_t begin = 0; begin < text.size();) {
+    const size_t end = WindowEnd(text, begin);
+    TagWindow(*impl_, text, begin, end, options, &state, &out);
+    begin = end;
   }
   return out;
 }
