@@ -285,6 +285,24 @@ TEST(PickSentencesTest, SkipsTakenAndDuplicateSentences) {
   EXPECT_TRUE(again.empty());
 }
 
+TEST(WithoutDateHeadingTest, DropsAChronologysDateAndItsMarkOnly) {
+  const AnnotatedDocument d =
+      Annotate(Doc("x", "2010-06-01",
+                   "April 22 - The rig sinks. 22 April: The pipe falls. On April 22, the rig sank. "
+                   "April 22 -"),
+               Tagger::Default());
+  ASSERT_EQ(d.sentences.size(), 4u);
+  auto shown = [&](size_t i) {
+    const AnnotatedSentence& s = d.sentences[i];
+    return std::string(timeline::WithoutDateHeading(
+        s, std::string_view(d.doc.text).substr(s.begin, s.end - s.begin)));
+  };
+  EXPECT_EQ(shown(0), "The rig sinks.");
+  EXPECT_EQ(shown(1), "The pipe falls.");
+  EXPECT_EQ(shown(2), "On April 22, the rig sank.");  // not a heading
+  EXPECT_EQ(shown(3), "April 22 -");                  // a heading and nothing else stays
+}
+
 TEST(BuildTimelineTest, SpillStoryEndToEnd) {
   std::vector<AnnotatedDocument> docs = SpillStory();
   TimelineOptions options;

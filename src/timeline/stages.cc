@@ -44,6 +44,8 @@ int CountWords(std::string_view s) {
   return n;
 }
 
+bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
 }  // namespace
 
 std::string_view SentenceText(std::span<const AnnotatedDocument* const> docs,
@@ -51,6 +53,29 @@ std::string_view SentenceText(std::span<const AnnotatedDocument* const> docs,
   const AnnotatedDocument& d = *docs[r.doc];
   const AnnotatedSentence& s = d.sentences[r.index];
   return std::string_view(d.doc.text).substr(s.begin, s.end - s.begin);
+}
+
+std::string_view WithoutDateHeading(const AnnotatedSentence& s, std::string_view text) {
+  if (s.timexes.empty()) return text;
+  const Timex& first = s.timexes.front();
+  size_t i = 0;
+  while (i < text.size() && IsSpaceByte(text[i])) ++i;
+  if (first.begin != s.begin + i || first.end < s.begin || first.end - s.begin > text.size())
+    return text;
+  size_t j = first.end - s.begin;
+  while (j < text.size() && IsSpaceByte(text[j])) ++j;
+  const std::string_view rest = text.substr(j);
+  size_t sep = 0;
+  for (std::string_view mark : {"--", "-", ":", "\u2013", "\u2014"})
+    if (rest.substr(0, mark.size()) == mark) {
+      sep = mark.size();
+      break;
+    }
+  if (sep == 0) return text;
+  j += sep;
+  while (j < text.size() && IsSpaceByte(text[j])) ++j;
+  // Keep a heading that is all there is.
+  return j < text.size() ? text.substr(j) : text;
 }
 
 std::string FoldSpaces(std::string_view text) {

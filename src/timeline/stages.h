@@ -165,6 +165,11 @@ std::string_view SentenceText(std::span<const AnnotatedDocument* const> docs,
 // `text` with every run of whitespace folded to one space, trimmed.
 std::string FoldSpaces(std::string_view text);
 
+// `text` (sentence s) without a leading date heading, as chronologies
+// open their entries ("April 22 - The rig sinks ..." -> "The rig sinks
+// ..."): in a timeline the entry's date says it already.
+std::string_view WithoutDateHeading(const AnnotatedSentence& s, std::string_view text);
+
 }  // namespace annals::timeline
 
 #endif  // ANNALS_TIMELINE_STAGES_H_

@@ -79,8 +79,8 @@ TimelineResult TimelineIndex::Build(const TimelineOptions& options) const {
              collected, docs, CandidateSentences(collected, e.date), per_date, &taken, e.date)) {
       const SentenceRecord& r = collected.sentences[s];
       const AnnotatedDocument& d = *docs[r.doc];
-      entry.sentences.push_back(
-          TimelineSentence{FoldSpaces(SentenceText(docs, r)), d.doc.id, r.published, score});
+      const std::string_view text = WithoutDateHeading(d.sentences[r.index], SentenceText(docs, r));
+      entry.sentences.push_back(TimelineSentence{FoldSpaces(text), d.doc.id, r.published, score});
     }
   }
   // A date none of whose sentences survived (all taken by stronger dates)
