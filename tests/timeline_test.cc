@@ -303,6 +303,16 @@ TEST(WithoutDateHeadingTest, DropsAChronologysDateAndItsMarkOnly) {
   EXPECT_EQ(shown(3), "April 22 -");                  // a heading and nothing else stays
 }
 
+TEST(WithoutDatelineTest, DropsTheAgencyMarkAndDashOnly) {
+  using timeline::WithoutDateline;
+  EXPECT_EQ(WithoutDateline("Tripoli , Libya -LRB- CNN -RRB- -- Libyan aircraft bombed ."),
+            "Libyan aircraft bombed .");
+  EXPECT_EQ(WithoutDateline("CAIRO (Reuters) - Talks failed."), "Talks failed.");
+  EXPECT_EQ(WithoutDateline("BP (the company) said it would pay."),
+            "BP (the company) said it would pay.");                      // no dash: not a dateline
+  EXPECT_EQ(WithoutDateline("CAIRO (Reuters) -"), "CAIRO (Reuters) -");  // nothing after
+}
+
 TEST(BuildTimelineTest, SpillStoryEndToEnd) {
   std::vector<AnnotatedDocument> docs = SpillStory();
   TimelineOptions options;

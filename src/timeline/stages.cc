@@ -78,6 +78,26 @@ std::string_view WithoutDateHeading(const AnnotatedSentence& s, std::string_view
   return j < text.size() ? text.substr(j) : text;
 }
 
+std::string_view WithoutDateline(std::string_view text) {
+  // "Tripoli , Libya -LRB- CNN -RRB- -- Libyan aircraft ..." or
+  // "CAIRO (Reuters) - ...": an agency's mark in parentheses, then a dash,
+  // within the first 80 bytes.
+  const size_t window = std::min<size_t>(text.size(), 80);
+  for (std::string_view close : {"-RRB-", ")"}) {
+    const size_t c = text.substr(0, window).find(close);
+    if (c == std::string_view::npos) continue;
+    size_t j = c + close.size();
+    while (j < text.size() && IsSpaceByte(text[j])) ++j;
+    size_t dash = 0;
+    while (j + dash < text.size() && text[j + dash] == '-') ++dash;
+    if (dash == 0 || dash > 2) continue;
+    j += dash;
+    while (j < text.size() && IsSpaceByte(text[j])) ++j;
+    if (j < text.size()) return text.substr(j);
+  }
+  return text;
+}
+
 std::string FoldSpaces(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -170,6 +170,11 @@ std::string FoldSpaces(std::string_view text);
 // ..."): in a timeline the entry's date says it already.
 std::string_view WithoutDateHeading(const AnnotatedSentence& s, std::string_view text);
 
+// `text` without a leading dateline, the agency's mark and a dash
+// ("Tripoli , Libya (CNN) -- Libyan aircraft ..." -> "Libyan aircraft ..."):
+// page furniture, not what happened.
+std::string_view WithoutDateline(std::string_view text);
+
 }  // namespace annals::timeline
 
 #endif  // ANNALS_TIMELINE_STAGES_H_

@@ -79,7 +79,8 @@ TimelineResult TimelineIndex::Build(const TimelineOptions& options) const {
              collected, docs, CandidateSentences(collected, e.date), per_date, &taken, e.date)) {
       const SentenceRecord& r = collected.sentences[s];
       const AnnotatedDocument& d = *docs[r.doc];
-      const std::string_view text = WithoutDateHeading(d.sentences[r.index], SentenceText(docs, r));
+      const std::string_view text =
+          WithoutDateline(WithoutDateHeading(d.sentences[r.index], SentenceText(docs, r)));
       entry.sentences.push_back(TimelineSentence{FoldSpaces(text), d.doc.id, r.published, score});
     }
   }
