@@ -6,11 +6,7 @@
 set -u
 bin=$1
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/check.sh"
 
 # 1,777 blocks of 60 kB of filler and one dated sentence: 104.9 MB, no newline.
 filler='The committee met and discussed the budget for the region. '
@@ -38,5 +34,4 @@ check "every one of the 1777 dates found" \
   test "$(grep -o '"value":"2011-03-03"' "$tmp/out.json" | wc -l)" -eq 1777
 check "one JSON object for the article" test "$(wc -l < "$tmp/out.json")" -eq 1
 
-echo "bigdoc: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish bigdoc

@@ -3,11 +3,7 @@
 set -u
 bin=$1; src=$2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/check.sh"
 seed=$src/examples/reuters-2013-01-30-syria-opposition-talks.txt
 
 "$bin" tag --format json "$seed" > "$tmp/seed.json"; rc=$?
@@ -127,5 +123,4 @@ check "bench without DIR: exit 2" test $rc -eq 2
 "$bin" bench nope 2> /dev/null; rc=$?
 check "unknown bench: exit 2" test $rc -eq 2
 
-echo "cli: $pass passed, $fail failed"
-test $fail -eq 0
+finish cli

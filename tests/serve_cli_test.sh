@@ -7,11 +7,7 @@ tmp=$(mktemp -d)
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-pass=0; fail=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/check.sh"
 corpus=$src/tests/data/serve_corpus.jsonl
 
 "$bin" ingest --help | grep -q "Usage: annals ingest"; check "ingest --help" test $? -eq 0
@@ -56,5 +52,4 @@ check "bad parameter: JSON error" grep -q '"error"' "$tmp/body"
 kill -TERM "$server"; wait "$server"; rc=$?; server=""
 check "SIGTERM stops the server with 0" test $rc -eq 0
 
-echo "serve-cli: $pass passed, $fail failed"
-test $fail -eq 0
+finish serve-cli

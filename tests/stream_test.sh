@@ -7,11 +7,7 @@
 set -u
 bin=$1
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/check.sh"
 mapper() { "$bin" tag --format json --input jsonl -; }
 
 # gen N: N JSONL lines; line i has id "d<i>"; every 7th line is bad, cycling
@@ -88,5 +84,4 @@ else
   echo "stream: /usr/bin/time not installed (apt-get install time); memory check skipped"
 fi
 
-echo "stream: $pass passed, $fail failed"
-test $fail -eq 0
+finish stream
