@@ -143,6 +143,19 @@ TEST(LongText, WindowsLoseNothingAndKeepAnchors) {
   }
 }
 
+TEST(LongText, AWindowIsNotCutAtAnAbbreviation) {
+  // The last ". " before the 1 MiB mark is the one of "Jan. 5": the cut
+  // must fall at the sure sentence end before it, leaving the date whole.
+  std::string text = "The talks went on and on. ";
+  while (text.size() < (size_t{1} << 20) - (size_t{100} << 10)) text += "the talks went on ";
+  text += "They stopped entirely. ";
+  while (text.size() < (size_t{1} << 20) - 20) text += "x ";
+  text += "on Jan. 5, 2011 they ended ";
+  while (text.size() < (size_t{3} << 20) / 2) text += "y ";
+  EXPECT_EQ(Values(TagAs(text, DocType::kNews)),
+            (std::vector<std::string>{"Jan. 5, 2011=2011-01-05"}));
+}
+
 TEST(LongText, NoSentenceEndsOrSpacesAtAll) {
   // 3 MiB without a place to cut: windows end at character boundaries
   // ("é" is two bytes), the text is read, nothing is found.

@@ -176,22 +176,34 @@ std::string UnknownValue(const std::string& unit) {
 // Texts longer than this are tagged a window at a time (see Tag).
 constexpr size_t kWindowBytes = size_t{1} << 20;
 
+// Whether text[i] ends a sentence for certain: ". " (or "? ", "! ") after a
+// lower-case word of four letters or more and before an upper-case letter.
+// A shorter or capitalized word may be an abbreviation ("Jan. 5", "a.m.
+// EST", "U.S. Army"), which an expression can span.
+bool SentenceEndAt(std::string_view text, size_t i) {
+  const char c = text[i];
+  if (c != '.' && c != '?' && c != '!') return false;
+  if (i + 2 >= text.size() || text[i + 1] != ' ' || !(text[i + 2] >= 'A' && text[i + 2] <= 'Z'))
+    return false;
+  size_t letters = 0;
+  while (letters < i && text[i - 1 - letters] >= 'a' && text[i - 1 - letters] <= 'z') ++letters;
+  const size_t w = i - letters;  // start of the word
+  return letters >= 4 && (w == 0 || text[w - 1] == ' ' || text[w - 1] == '\n');
+}
+
 // Where to end the window that starts at `begin`: at most kWindowBytes on,
-// after the last sentence end (". ", "? ", "! " or a line break) of its
-// final quarter, else after its last whitespace, else at a character
-// boundary. An expression never spans a sentence end, so cutting there
-// loses none.
+// at the last line break of its final quarter, else after its last sure
+// sentence end there, else after its last whitespace, else at a character
+// boundary. Expressions do not span a line break or a sentence end, so
+// the first two cuts lose none.
 size_t WindowEnd(std::string_view text, size_t begin) {
   if (text.size() - begin <= kWindowBytes) return text.size();
   const size_t limit = begin + kWindowBytes;
   const size_t floor = limit - kWindowBytes / 4;
-  for (size_t i = limit; i > floor; --i) {
-    const char c = text[i - 1];
-    if (c == '\n') return i;
-    if ((c == ' ' || c == '\t') && i >= 2 &&
-        (text[i - 2] == '.' || text[i - 2] == '?' || text[i - 2] == '!'))
-      return i;
-  }
+  for (size_t i = limit; i > floor; --i)
+    if (text[i - 1] == '\n') return i;
+  for (size_t i = limit - 2; i > floor; --i)
+    if (SentenceEndAt(text, i)) return i + 2;
   for (size_t i = limit; i > floor; --i)
     if (text[i - 1] == ' ' || text[i - 1] == '\t') return i;
   size_t i = limit;
