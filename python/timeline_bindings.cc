@@ -24,11 +24,11 @@ struct PyAnnotated {
 Document ToDocument(py::handle item, const std::string& where) {
   if (!PySequence_Check(item.ptr()) || PyUnicode_Check(item.ptr()) || PyBytes_Check(item.ptr()) ||
       PySequence_Size(item.ptr()) != 3) {
-    throw py::type_error(where + ": expected an (id, date, text) tuple or an AnnotatedDocument, not " +
-                         (PySequence_Check(item.ptr()) && !PyUnicode_Check(item.ptr())
-                              ? TypeName(item) + " of length " +
-                                    std::to_string(PySequence_Size(item.ptr()))
-                              : TypeName(item)));
+    throw py::type_error(
+        where + ": expected an (id, date, text) tuple or an AnnotatedDocument, not " +
+        (PySequence_Check(item.ptr()) && !PyUnicode_Check(item.ptr())
+             ? TypeName(item) + " of length " + std::to_string(PySequence_Size(item.ptr()))
+             : TypeName(item)));
   }
   py::sequence seq = py::reinterpret_borrow<py::sequence>(item);
   Document doc;
@@ -50,7 +50,8 @@ Document ToDocument(py::handle item, const std::string& where) {
 // checked before any work starts.
 std::vector<AnnotatedDocument> CollectAnnotated(py::handle docs, int threads) {
   const std::string expected = "docs must be an iterable of (id, date, text) tuples, not ";
-  if (PyUnicode_Check(docs.ptr()) || PyBytes_Check(docs.ptr())) throw py::type_error(expected + TypeName(docs));
+  if (PyUnicode_Check(docs.ptr()) || PyBytes_Check(docs.ptr()))
+    throw py::type_error(expected + TypeName(docs));
   py::iterator items;
   try {
     items = py::iter(docs);
@@ -129,7 +130,8 @@ AnnotatedDocument ReadAnnotated(Reader& r) {
     s.timexes.resize(r.Count(56));
     for (Timex& t : s.timexes) t = r.ReadTimex();
     // Offsets index the text later: refuse any outside it.
-    if (s.begin > s.end || s.end > a.doc.text.size()) throw py::value_error("annals: damaged pickle state (span)");
+    if (s.begin > s.end || s.end > a.doc.text.size())
+      throw py::value_error("annals: damaged pickle state (span)");
     for (const Timex& t : s.timexes)
       if (t.begin > t.end || t.end > a.doc.text.size())
         throw py::value_error("annals: damaged pickle state (span)");
@@ -217,18 +219,26 @@ std::string Shorten(const std::string& s, size_t n) {
   return s.substr(0, cut) + "...";
 }
 
-PyTimeline MakeTimeline(py::handle docs, py::handle query, py::handle max_dates,
-                        py::handle sentences_per_date, py::handle from_date, py::handle to_date,
-                        py::handle threads) {
+TimelineOptions ToOptions(py::handle query, py::handle max_dates, py::handle sentences_per_date,
+                          py::handle from_date, py::handle to_date) {
   TimelineOptions o;
-  if (!PyUnicode_Check(query.ptr())) throw py::type_error("query must be str, not " + TypeName(query));
+  if (!PyUnicode_Check(query.ptr()))
+    throw py::type_error("query must be str, not " + TypeName(query));
   o.query = std::string(BorrowUtf8(query, "query").bytes);
   o.max_dates = ToCount(max_dates, "max_dates");
   o.sentences_per_date = ToCount(sentences_per_date, "sentences_per_date");
   o.from = ToOptionalDate(from_date, "from_date");
   o.to = ToOptionalDate(to_date, "to_date");
   if (o.from && o.to && *o.to < *o.from)
-    throw py::value_error("from_date " + o.from->ToString() + " is after to_date " + o.to->ToString());
+    throw py::value_error("from_date " + o.from->ToString() + " is after to_date " +
+                          o.to->ToString());
+  return o;
+}
+
+PyTimeline MakeTimeline(py::handle docs, py::handle query, py::handle max_dates,
+                        py::handle sentences_per_date, py::handle from_date, py::handle to_date,
+                        py::handle threads) {
+  const TimelineOptions o = ToOptions(query, max_dates, sentences_per_date, from_date, to_date);
   const int n_threads = ToCount(threads, "threads");
   std::vector<AnnotatedDocument> annotated = CollectAnnotated(docs, n_threads);
   PyTimeline t;
@@ -236,6 +246,40 @@ PyTimeline MakeTimeline(py::handle docs, py::handle query, py::handle max_dates,
   t.r = BuildTimeline(annotated, o);
   return t;
 }
+
+// A collection annotated and indexed once, for many timelines (other
+// queries, ranges, lengths) without reading it again.
+struct PyStory {
+  std::vector<AnnotatedDocument> docs;
+  std::unique_ptr<TimelineIndex> index;  // over docs, which never move
+};
+
+std::unique_ptr<PyStory> MakeStory(py::handle docs, py::handle threads) {
+  auto story = std::make_unique<PyStory>();
+  story->docs = CollectAnnotated(docs, ToCount(threads, "threads"));
+  py::gil_scoped_release release;
+  story->index = std::make_unique<TimelineIndex>(std::span<const AnnotatedDocument>(story->docs));
+  return story;
+}
+
+PyTimeline BuildFromStory(const PyStory& story, py::handle query, py::handle max_dates,
+                          py::handle sentences_per_date, py::handle from_date, py::handle to_date) {
+  const TimelineOptions o = ToOptions(query, max_dates, sentences_per_date, from_date, to_date);
+  PyTimeline t;
+  py::gil_scoped_release release;
+  t.r = story.index->Build(o);
+  return t;
+}
+
+const char kStoryDoc[] =
+    "Story(docs, *, threads=0)\n"
+    "\n"
+    "A collection annotated and indexed once, to build many timelines from\n"
+    "it (other queries, ranges or lengths) without reading it again.\n"
+    "story.timeline(...) takes Timeline()'s options and gives the Timeline\n"
+    "that Timeline(docs, ...) gives.\n"
+    "\n"
+    "docs: as for Timeline(); threads: threads that annotate the tuples.\n";
 
 const char kTimelineDoc[] =
     "Timeline(docs, *, query='', max_dates=0, sentences_per_date=0,\n"
@@ -305,7 +349,8 @@ void BindTimeline(py::module_& m) {
   m.def(
       "annotate",
       [](py::handle docs, py::handle threads) {
-        std::vector<AnnotatedDocument> annotated = CollectAnnotated(docs, ToCount(threads, "threads"));
+        std::vector<AnnotatedDocument> annotated =
+            CollectAnnotated(docs, ToCount(threads, "threads"));
         py::list out(annotated.size());
         for (size_t i = 0; i < annotated.size(); ++i)
           out[i] = py::cast(PyAnnotated{std::move(annotated[i])}, py::return_value_policy::move);
@@ -324,13 +369,16 @@ void BindTimeline(py::module_& m) {
                                "A sentence chosen for a timeline date: text (whitespace folded),\n"
                                "doc_id of its article, published (the article's date), score.")
       .def_property_readonly("text", [](const TimelineSentence& s) { return DecodeUtf8(s.text); })
-      .def_property_readonly("doc_id", [](const TimelineSentence& s) { return DecodeUtf8(s.doc_id); })
-      .def_property_readonly("published", [](const TimelineSentence& s) { return FromDate(s.published); })
+      .def_property_readonly("doc_id",
+                             [](const TimelineSentence& s) { return DecodeUtf8(s.doc_id); })
+      .def_property_readonly("published",
+                             [](const TimelineSentence& s) { return FromDate(s.published); })
       .def_readonly("score", &TimelineSentence::score)
       .def("to_dict", &SentenceDict, "to_dict() -> dict (JSON-ready; dates as 'YYYY-MM-DD')")
       .def("__repr__",
            [](const TimelineSentence& s) {
-             return "TimelineSentence(" + py::repr(DecodeUtf8(Shorten(s.text, 60))).cast<std::string>() +
+             return "TimelineSentence(" +
+                    py::repr(DecodeUtf8(Shorten(s.text, 60))).cast<std::string>() +
                     ", doc_id=" + py::repr(DecodeUtf8(s.doc_id)).cast<std::string>() + ")";
            })
       .def(py::pickle(
@@ -359,8 +407,9 @@ void BindTimeline(py::module_& m) {
       .def("to_dict", &EntryDict, "to_dict() -> dict (JSON-ready; dates as 'YYYY-MM-DD')")
       .def("__repr__",
            [](const TimelineEntry& e) {
-             return "<TimelineEntry " + e.date.ToString() + ": " + std::to_string(e.sentences.size()) +
-                    " sentences, " + std::to_string(e.articles) + " articles>";
+             return "<TimelineEntry " + e.date.ToString() + ": " +
+                    std::to_string(e.sentences.size()) + " sentences, " +
+                    std::to_string(e.articles) + " articles>";
            })
       .def(py::pickle(
           [](const TimelineEntry& e) {
@@ -375,22 +424,40 @@ void BindTimeline(py::module_& m) {
             return e;
           }));
 
+  py::class_<PyStory>(m, "Story", kStoryDoc)
+      .def(py::init(&MakeStory), py::arg("docs"), py::kw_only(), py::arg("threads") = 0)
+      .def("timeline", &BuildFromStory, py::kw_only(), py::arg("query") = "",
+           py::arg("max_dates") = 0, py::arg("sentences_per_date") = 0,
+           py::arg("from_date") = py::none(), py::arg("to_date") = py::none(),
+           "timeline(*, query='', max_dates=0, sentences_per_date=0, from_date=None,\n"
+           "         to_date=None) -> Timeline\n\nThe GIL is released while building; "
+           "several threads may build at once.")
+      .def("__len__", [](const PyStory& s) { return s.docs.size(); })
+      .def("__repr__", [](const PyStory& s) {
+        return "<Story of " + std::to_string(s.docs.size()) + " documents>";
+      });
+
   py::class_<PyTimeline>(m, "Timeline", kTimelineDoc)
       .def(py::init(&MakeTimeline), py::arg("docs"), py::kw_only(), py::arg("query") = "",
            py::arg("max_dates") = 0, py::arg("sentences_per_date") = 0,
-           py::arg("from_date") = py::none(), py::arg("to_date") = py::none(), py::arg("threads") = 0)
-      .def_property_readonly("entries", [](const PyTimeline& t) { return t.r.entries; },
-                             "The dates of the timeline, ascending (list[TimelineEntry]).")
+           py::arg("from_date") = py::none(), py::arg("to_date") = py::none(),
+           py::arg("threads") = 0)
+      .def_property_readonly(
+          "entries", [](const PyTimeline& t) { return t.r.entries; },
+          "The dates of the timeline, ascending (list[TimelineEntry]).")
       .def_property_readonly("dates",
                              [](const PyTimeline& t) {
                                py::list out;
-                               for (const TimelineEntry& e : t.r.entries) out.append(FromDate(e.date));
+                               for (const TimelineEntry& e : t.r.entries)
+                                 out.append(FromDate(e.date));
                                return out;
                              })
-      .def_property_readonly("documents", [](const PyTimeline& t) { return t.r.documents; },
-                             "Articles that took part (those about the story, in range).")
-      .def_property_readonly("sentences", [](const PyTimeline& t) { return t.r.sentences; },
-                             "Sentences of the articles that took part.")
+      .def_property_readonly(
+          "documents", [](const PyTimeline& t) { return t.r.documents; },
+          "Articles that took part (those about the story, in range).")
+      .def_property_readonly(
+          "sentences", [](const PyTimeline& t) { return t.r.sentences; },
+          "Sentences of the articles that took part.")
       .def("__len__", [](const PyTimeline& t) { return t.r.entries.size(); })
       .def("__iter__", [](const PyTimeline& t) { return py::iter(py::cast(t.r.entries)); })
       .def("__getitem__",
@@ -400,14 +467,16 @@ void BindTimeline(py::module_& m) {
              if (i < 0 || i >= n) throw py::index_error("Timeline index out of range");
              return t.r.entries[static_cast<size_t>(i)];
            })
-      .def("to_dict", [](const PyTimeline& t) { return TimelineDict(t.r); },
-           "to_dict() -> dict\n\nJSON-ready: documents, sentences, entries (each with date,\n"
-           "score, articles, mentions, published, sentences [{text, doc_id,\npublished, score}]).")
+      .def(
+          "to_dict", [](const PyTimeline& t) { return TimelineDict(t.r); },
+          "to_dict() -> dict\n\nJSON-ready: documents, sentences, entries (each with date,\n"
+          "score, articles, mentions, published, sentences [{text, doc_id,\npublished, score}]).")
       .def("__repr__",
            [](const PyTimeline& t) {
              std::string r = "<Timeline " + std::to_string(t.r.entries.size()) + " dates";
              if (!t.r.entries.empty())
-               r += " " + t.r.entries.front().date.ToString() + ".." + t.r.entries.back().date.ToString();
+               r += " " + t.r.entries.front().date.ToString() + ".." +
+                    t.r.entries.back().date.ToString();
              return r + " from " + std::to_string(t.r.documents) + " documents>";
            })
       .def(py::pickle(

@@ -77,6 +77,18 @@ def test_annotate_then_timeline_equals_timeline():
     assert annals.Timeline(mixed, max_dates=3).to_dict() == direct
 
 
+def test_story_builds_what_timeline_builds():
+    story = annals.Story(DOCS, threads=2)
+    assert len(story) == 5 and repr(story) == "<Story of 5 documents>"
+    for kwargs in ({"max_dates": 3}, {"query": "talks"}, {"max_dates": 2, "sentences_per_date": 1},
+                   {"from_date": "2013-01-29", "to_date": D(2013, 1, 31)}):
+        assert story.timeline(**kwargs).to_dict() == annals.Timeline(DOCS, **kwargs).to_dict()
+    with pytest.raises(ValueError, match="after to_date"):
+        story.timeline(from_date="2013-02-01", to_date="2013-01-01")
+    with pytest.raises(TypeError):
+        story.timeline(query=3)
+
+
 def test_non_ascii_annotated_offsets():
     text = "Ça a commencé — «lundi» — on Monday. Fin 😀 on 5 March 2011."
     a = annals.annotate([("x", "2013-01-30", text)])[0]
