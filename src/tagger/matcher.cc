@@ -35,19 +35,24 @@ Matcher::Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon)
   int max_class = 0;
   for (const Rule& r : rules)
     for (const PatternItem& it : r.items) max_class = std::max(max_class, it.class_id + 1);
-  by_class_.resize(max_class);
+  // Rules that can start with a given literal word, a given lexicon class,
+  // or a built-in class that also reads words (<num>, <ord>, <year>):
+  // needed only to build words_ below.
+  std::unordered_map<std::string, std::vector<int>> by_word;
+  std::vector<std::vector<int>> by_class(max_class);
+  std::vector<int> by_word_builtin;
   for (const Rule& r : rules) max_items_ = std::max(max_items_, r.items.size());
   for (size_t ri = 0; ri < rules.size(); ++ri) {
     std::vector<bool> seen_class(max_class, false);
     bool digit_builtin = false, word_builtin = false;
     for (const PatternItem& it : rules[ri].items) {
       for (const std::string& w : it.words) {
-        auto& v = by_word_[w];
+        auto& v = by_word[w];
         if (v.empty() || v.back() != static_cast<int>(ri)) v.push_back(static_cast<int>(ri));
       }
       if (it.class_id >= 0 && !seen_class[it.class_id]) {
         seen_class[it.class_id] = true;
-        by_class_[it.class_id].push_back(static_cast<int>(ri));
+        by_class[it.class_id].push_back(static_cast<int>(ri));
       }
       if (it.builtin == Builtin::kNum || it.builtin == Builtin::kOrd ||
           it.builtin == Builtin::kYear || it.builtin == Builtin::kNewsYear)
@@ -57,7 +62,7 @@ Matcher::Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon)
       if (!it.optional) break;
     }
     if (digit_builtin || word_builtin) by_digit_builtin_.push_back(static_cast<int>(ri));
-    if (word_builtin) by_word_builtin_.push_back(static_cast<int>(ri));
+    if (word_builtin) by_word_builtin.push_back(static_cast<int>(ri));
   }
   // Which rules can start at a token depends only on its text (a digit
   // run is a number token), so the candidates are merged once per word
@@ -68,27 +73,26 @@ Matcher::Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon)
     auto [it, inserted] = words_.try_emplace(norm);
     return it->second;
   };
-  for (const auto& [w, rs] : by_word_) info_for(w);
+  for (const auto& [w, rs] : by_word) info_for(w);
   for (const auto& [w, start] : lexicon.starts()) info_for(w).start = &start;
   for (auto& [w, info] : words_) {
     std::vector<int>& todo = info.rules;
-    if (auto it = by_word_.find(w); it != by_word_.end())
+    if (auto it = by_word.find(w); it != by_word.end())
       todo.insert(todo.end(), it->second.begin(), it->second.end());
     const uint64_t classes = info.start ? info.start->classes : 0;
     for (uint64_t bits = classes; bits; bits &= bits - 1) {
       size_t c = static_cast<size_t>(__builtin_ctzll(bits));
-      if (c < by_class_.size()) todo.insert(todo.end(), by_class_[c].begin(), by_class_[c].end());
+      if (c < by_class.size()) todo.insert(todo.end(), by_class[c].begin(), by_class[c].end());
     }
     const bool digits = !w.empty() && std::all_of(w.begin(), w.end(),
                                                   [](char ch) { return ch >= '0' && ch <= '9'; });
     if (digits)
       todo.insert(todo.end(), by_digit_builtin_.begin(), by_digit_builtin_.end());
     else if (classes & word_builtin_classes)
-      todo.insert(todo.end(), by_word_builtin_.begin(), by_word_builtin_.end());
+      todo.insert(todo.end(), by_word_builtin.begin(), by_word_builtin.end());
     std::sort(todo.begin(), todo.end());
     todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
   }
-  std::sort(by_digit_builtin_.begin(), by_digit_builtin_.end());
 }
 
 // "nineteen ninety-six", "nineteen eighty", "twenty twelve", "two thousand

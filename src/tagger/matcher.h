@@ -85,15 +85,13 @@ class Matcher {
   const Lexicon& lexicon_;
   int number_class_ = -1, ordinal_class_ = -1;
   size_t max_items_ = 0;
-  // Rules that can start with a given literal word, a given lexicon class,
-  // or a built-in class.
-  std::unordered_map<std::string, std::vector<int>> by_word_;
-  std::vector<std::vector<int>> by_class_;
-  std::vector<int> by_digit_builtin_;  // built-ins that need a digit token
-  std::vector<int> by_word_builtin_;   // <num>/<ord>, which also match words
+  // Rules that can start with a built-in class read from a digit run,
+  // ascending (they are added in rule order).
+  std::vector<int> by_digit_builtin_;
   // Per word (a token's norm): the rules that can start at it, sorted and
-  // merged from the indexes above, and what it starts in the lexicon. A
-  // digit run not listed here can start by_digit_builtin_ only.
+  // merged once from what the rules' first items accept, and what it starts
+  // in the lexicon. A digit run not listed here can start by_digit_builtin_
+  // only.
   struct WordInfo {
     std::vector<int> rules;
     const Lexicon::Start* start = nullptr;
