@@ -11,14 +11,10 @@
 #include "tagger/resolver.h"
 #include "tagger/rules.h"
 #include "tagger/tense.h"
+#include "text/embedded.h"
 #include "text/tokenizer.h"
 
 namespace annals {
-
-namespace embedded {
-extern const std::pair<std::string_view, std::string_view> kFiles[];
-extern const int kFileCount;
-}  // namespace embedded
 
 struct Tagger::Impl {
   Lexicon lexicon;

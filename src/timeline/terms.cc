@@ -4,12 +4,8 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "text/embedded.h"
 #include "text/porter.h"
-
-namespace annals::embedded {
-extern const std::pair<std::string_view, std::string_view> kFiles[];
-extern const int kFileCount;
-}  // namespace annals::embedded
 
 namespace annals {
 namespace {
@@ -17,17 +13,8 @@ namespace {
 const std::unordered_set<std::string_view>& Stopwords() {
   static const auto* words = [] {
     auto* set = new std::unordered_set<std::string_view>;
-    for (int f = 0; f < embedded::kFileCount; ++f) {
-      if (embedded::kFiles[f].first != "text/stopwords.txt") continue;
-      std::string_view rest = embedded::kFiles[f].second;
-      while (!rest.empty()) {
-        size_t nl = rest.find('\n');
-        std::string_view line = rest.substr(0, nl);
-        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-        if (!line.empty() && line[0] != '#') set->insert(line);
-      }
-    }
+    for (std::string_view line : embedded::DataLines(embedded::File("text/stopwords.txt")))
+      set->insert(line);
     return set;
   }();
   return *words;
