@@ -71,8 +71,8 @@ py::list Tag(py::handle text, py::handle dct, py::handle type) {
 
 std::string TimexRepr(const PyTimex& p) {
   std::string r = "Timex(begin=" + std::to_string(p.begin) + ", end=" + std::to_string(p.end) +
-                  ", text=" + py::repr(DecodeUtf8(p.t.text)).cast<std::string>() +
-                  ", type='" + std::string(TimexTypeName(p.t.type)) + "'" +
+                  ", text=" + py::repr(DecodeUtf8(p.t.text)).cast<std::string>() + ", type='" +
+                  std::string(TimexTypeName(p.t.type)) + "'" +
                   ", value=" + py::repr(DecodeUtf8(p.t.value)).cast<std::string>();
   if (!p.t.mod.empty()) r += ", mod=" + py::repr(DecodeUtf8(p.t.mod)).cast<std::string>();
   return r + ")";
@@ -122,10 +122,12 @@ void BindTimex(py::module_& m) {
            "to_dict() -> dict\n\nA JSON-ready dict: begin, end (code points), text, type, "
            "value,\nmod (or None), first and last ('YYYY-MM-DD' or None).")
       .def("__repr__", &TimexRepr)
-      .def("__eq__", [](const PyTimex& a, py::handle b) -> py::object {
-        if (!py::isinstance<PyTimex>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
-        return py::bool_(SameTimex(a, b.cast<const PyTimex&>()));
-      })
+      .def("__eq__",
+           [](const PyTimex& a, py::handle b) -> py::object {
+             if (!py::isinstance<PyTimex>(b))
+               return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+             return py::bool_(SameTimex(a, b.cast<const PyTimex&>()));
+           })
       .def(py::pickle(
           [](const PyTimex& p) {
             Writer w;
@@ -169,18 +171,29 @@ PyCorpus ToPyCorpus(Collection c) {
 
 LoadOptions MakeLoadOptions(py::handle from_date, py::handle to_date) {
   LoadOptions o;
-  o.from = ToOptionalDate(from_date, "from_date");
-  o.to = ToOptionalDate(to_date, "to_date");
-  if (o.from && o.to && *o.to < *o.from)
-    throw py::value_error("from_date " + o.from->ToString() + " is after to_date " +
-                          o.to->ToString());
+  ToDateRange(from_date, to_date, &o.from, &o.to);
   return o;
+}
+
+// The Timeline17 topics under `path`, listed without the GIL; ValueError
+// naming the path when it is no Timeline17 root.
+std::vector<T17Topic> ListTopics(const std::string& path) {
+  std::vector<T17Topic> topics;
+  ReadError err;
+  bool listed;
+  {
+    py::gil_scoped_release release;
+    listed = ListT17Topics(path, &topics, &err);
+  }
+  if (!listed) throw py::value_error(err.ToString());
+  return topics;
 }
 
 std::string PathArg(py::handle path) {
   // os.PathLike as well as str.
   py::object p = py::module_::import("os").attr("fspath")(path);
-  if (!PyUnicode_Check(p.ptr())) throw py::type_error("path must be str or os.PathLike of str, not " + TypeName(p));
+  if (!PyUnicode_Check(p.ptr()))
+    throw py::type_error("path must be str or os.PathLike of str, not " + TypeName(p));
   return std::string(BorrowUtf8(p, "path").bytes);
 }
 
@@ -193,15 +206,9 @@ PyCorpus LoadCorpusPy(py::handle path, py::handle topic, py::handle from_date, p
     c = LoadCorpus(p, options);
   } else {
     std::string name(BorrowUtf8(topic, "topic").bytes);
-    std::vector<T17Topic> topics;
-    ReadError err;
-    bool listed;
-    {
-      py::gil_scoped_release release;
-      listed = ListT17Topics(p, &topics, &err);
-    }
-    if (!listed) throw py::value_error(err.ToString());
-    auto it = std::find_if(topics.begin(), topics.end(), [&](const T17Topic& t) { return t.name == name; });
+    const std::vector<T17Topic> topics = ListTopics(p);
+    auto it = std::find_if(topics.begin(), topics.end(),
+                           [&](const T17Topic& t) { return t.name == name; });
     if (it == topics.end()) throw py::value_error(p + ": no Timeline17 topic '" + name + "'");
     py::gil_scoped_release release;
     c = LoadT17Topic(*it, options);
@@ -210,17 +217,8 @@ PyCorpus LoadCorpusPy(py::handle path, py::handle topic, py::handle from_date, p
 }
 
 py::list T17TopicsPy(py::handle path) {
-  std::string p = PathArg(path);
-  std::vector<T17Topic> topics;
-  ReadError err;
-  bool listed;
-  {
-    py::gil_scoped_release release;
-    listed = ListT17Topics(p, &topics, &err);
-  }
-  if (!listed) throw py::value_error(err.ToString());
   py::list out;
-  for (const T17Topic& t : topics) {
+  for (const T17Topic& t : ListTopics(PathArg(path))) {
     py::dict d;
     d["name"] = t.name;
     d["sources"] = t.sources;

@@ -12,7 +12,8 @@ void InitDates() {
 
 Utf8Text BorrowUtf8(py::handle s, const std::string& what) {
   if (!PyUnicode_Check(s.ptr())) {
-    std::string hint = PyBytes_Check(s.ptr()) ? " (decode bytes first, e.g. b.decode('utf-8'))" : "";
+    std::string hint =
+        PyBytes_Check(s.ptr()) ? " (decode bytes first, e.g. b.decode('utf-8'))" : "";
     throw py::type_error(what + " must be str, not " + TypeName(s) + hint);
   }
   Py_ssize_t n = 0;
@@ -32,13 +33,21 @@ Date ToDate(py::handle o, const std::string& what) {
   if (PyDate_Check(o.ptr()))  // datetime.datetime is a subclass: its date
     return Date{PyDateTime_GET_YEAR(o.ptr()), PyDateTime_GET_MONTH(o.ptr()),
                 PyDateTime_GET_DAY(o.ptr())};
-  throw py::type_error(what + " must be a datetime.date or a 'YYYY-MM-DD' str, not " +
-                       TypeName(o));
+  throw py::type_error(what + " must be a datetime.date or a 'YYYY-MM-DD' str, not " + TypeName(o));
 }
 
 std::optional<Date> ToOptionalDate(py::handle o, const std::string& what) {
   if (o.is_none()) return std::nullopt;
   return ToDate(o, what);
+}
+
+void ToDateRange(py::handle from_date, py::handle to_date, std::optional<Date>* from,
+                 std::optional<Date>* to) {
+  *from = ToOptionalDate(from_date, "from_date");
+  *to = ToOptionalDate(to_date, "to_date");
+  if (*from && *to && **to < **from)
+    throw py::value_error("from_date " + (*from)->ToString() + " is after to_date " +
+                          (*to)->ToString());
 }
 
 py::object FromDate(Date d) {
@@ -173,7 +182,8 @@ std::string Reader::Str() {
 Date Reader::Day() {
   int64_t days = static_cast<int64_t>(U64());
   // The library's calendar spans years -9999..9999 (about ±4.4 million days).
-  if (days < -4'400'000 || days > 3'000'000) throw py::value_error("annals: damaged pickle state (date)");
+  if (days < -4'400'000 || days > 3'000'000)
+    throw py::value_error("annals: damaged pickle state (date)");
   return Date::FromDays(days);
 }
 std::optional<Date> Reader::OptDay() {
@@ -186,7 +196,8 @@ Timex Reader::ReadTimex() {
   t.end = U64();
   t.text = Str();
   uint64_t type = U64();
-  if (type > static_cast<uint64_t>(TimexType::kSet)) throw py::value_error("annals: damaged pickle state (type)");
+  if (type > static_cast<uint64_t>(TimexType::kSet))
+    throw py::value_error("annals: damaged pickle state (type)");
   t.type = static_cast<TimexType>(type);
   t.value = Str();
   t.mod = Str();

@@ -50,6 +50,10 @@ Date ToDate(py::handle o, const std::string& what);
 py::object FromDate(Date d);
 // None -> nullopt, otherwise ToDate.
 std::optional<Date> ToOptionalDate(py::handle o, const std::string& what);
+// The from_date/to_date pair of load_corpus() and Timeline(): each
+// ToOptionalDate; ValueError when from_date is after to_date.
+void ToDateRange(py::handle from_date, py::handle to_date, std::optional<Date>* from,
+                 std::optional<Date>* to);
 
 DocType ToDocType(py::handle o);
 

@@ -227,11 +227,7 @@ TimelineOptions ToOptions(py::handle query, py::handle max_dates, py::handle sen
   o.query = std::string(BorrowUtf8(query, "query").bytes);
   o.max_dates = ToCount(max_dates, "max_dates");
   o.sentences_per_date = ToCount(sentences_per_date, "sentences_per_date");
-  o.from = ToOptionalDate(from_date, "from_date");
-  o.to = ToOptionalDate(to_date, "to_date");
-  if (o.from && o.to && *o.to < *o.from)
-    throw py::value_error("from_date " + o.from->ToString() + " is after to_date " +
-                          o.to->ToString());
+  ToDateRange(from_date, to_date, &o.from, &o.to);
   return o;
 }
 
