@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <thread>
 
 #include "store/ingest.h"
@@ -20,30 +21,60 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
+// The fixture corpus ingested into a fresh store in a directory of its
+// own, removed with it.
+struct FixtureStore {
+  explicit FixtureStore(const std::string& name)
+      : dir(fs::temp_directory_path() / ("annals-" + name + "-" + std::to_string(getpid()))),
+        db((dir / "s.db").string()) {
+    fs::create_directories(dir);
+    store::IngestPaths(db, {testing::SourceDir() + "/tests/data/serve_corpus.jsonl"});
+  }
+  ~FixtureStore() { fs::remove_all(dir); }
+  const fs::path dir;
+  const std::string db;
+};
+
+// A server with `options` on an ephemeral port, run on a thread of its
+// own until Stop() (or destruction). Throws when it cannot bind.
+class RunningServer {
+ public:
+  explicit RunningServer(ServerOptions options) : server_(WithEphemeralPort(std::move(options))) {
+    std::string error;
+    if (!server_.Bind(&error)) throw std::runtime_error("bind: " + error);
+    thread_ = std::thread([this] { server_.Run(); });
+  }
+  ~RunningServer() { Stop(); }
+  int port() const { return server_.port(); }
+  void Stop() {
+    if (!thread_.joinable()) return;
+    server_.Stop();
+    thread_.join();
+  }
+
+ private:
+  static ServerOptions WithEphemeralPort(ServerOptions o) {
+    o.port = 0;
+    return o;
+  }
+  Server server_;
+  std::thread thread_;
+};
+
 // A server over the fixture corpus, shared by the tests of this file.
 class ServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("annals-server-test-" + std::to_string(getpid()));
-    fs::create_directories(dir_);
-    const std::string db = (dir_ / "s.db").string();
-    store::IngestPaths(db, {testing::SourceDir() + "/tests/data/serve_corpus.jsonl"});
+    store_ = new FixtureStore("server-test");
     ServerOptions o;
-    o.db = db;
-    o.port = 0;
+    o.db = store_->db;
     o.threads = 4;
     o.max_body_bytes = 4096;
-    server_ = new Server(o);
-    std::string error;
-    ASSERT_TRUE(server_->Bind(&error)) << error;
-    thread_ = new std::thread([] { server_->Run(); });
+    server_ = new RunningServer(o);
   }
   static void TearDownTestSuite() {
-    server_->Stop();
-    thread_->join();
-    delete thread_;
     delete server_;
-    fs::remove_all(dir_);
+    delete store_;
   }
 
   static httplib::Client Client() {
@@ -74,9 +105,8 @@ class ServerTest : public ::testing::Test {
     EXPECT_TRUE(j.contains("error") && j["error"].is_string()) << path << " -> " << j.dump();
   }
 
-  static inline fs::path dir_;
-  static inline Server* server_ = nullptr;
-  static inline std::thread* thread_ = nullptr;
+  static inline FixtureStore* store_ = nullptr;
+  static inline RunningServer* server_ = nullptr;
 };
 
 TEST_F(ServerTest, Health) {
@@ -259,18 +289,13 @@ TEST_F(ServerTest, ConcurrentRequests) {
 
 TEST(ServerExamplesTest, ServesTheBundledArticlesWithoutADatabase) {
   ServerOptions o;
-  o.port = 0;
   o.threads = 2;
-  Server server(o);
-  std::string error;
-  ASSERT_TRUE(server.Bind(&error)) << error;
-  std::thread t([&] { server.Run(); });
+  RunningServer server(o);
   httplib::Client c("127.0.0.1", server.port());
   auto health = c.Get("/healthz");
   auto tl = c.Get("/api/timeline");
   auto about = c.Get("/api/search?on=2013-01-30");
   server.Stop();
-  t.join();
   ASSERT_TRUE(health && tl && about);
   EXPECT_GE(json::parse(health->body)["articles"].get<int>(), 1);
   EXPECT_EQ(tl->status, 200);
@@ -279,26 +304,17 @@ TEST(ServerExamplesTest, ServesTheBundledArticlesWithoutADatabase) {
 }
 
 TEST(ServerTimeoutTest, RequestsPastTheirDeadlineAre503) {
-  const fs::path dir = fs::temp_directory_path() / ("annals-timeout-" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  const std::string db = (dir / "s.db").string();
-  store::IngestPaths(db, {testing::SourceDir() + "/tests/data/serve_corpus.jsonl"});
+  const FixtureStore store("timeout");
   ServerOptions o;
-  o.db = db;
-  o.port = 0;
+  o.db = store.db;
   o.threads = 2;
   o.timeout = std::chrono::milliseconds(0);  // every deadline has passed
-  Server server(o);
-  std::string error;
-  ASSERT_TRUE(server.Bind(&error)) << error;
-  std::thread t([&] { server.Run(); });
+  RunningServer server(o);
   httplib::Client c("127.0.0.1", server.port());
   auto tl = c.Get("/api/timeline?q=bridge");
   auto about = c.Get("/api/search?on=2021-03");
   auto health = c.Get("/healthz");
   server.Stop();
-  t.join();
-  fs::remove_all(dir);
   ASSERT_TRUE(tl && about && health);
   EXPECT_EQ(tl->status, 503);
   EXPECT_TRUE(json::parse(tl->body).contains("error"));
@@ -307,19 +323,13 @@ TEST(ServerTimeoutTest, RequestsPastTheirDeadlineAre503) {
 }
 
 TEST(ServerRefreshTest, AnIngestWhileServingIsSeen) {
-  const fs::path dir = fs::temp_directory_path() / ("annals-refresh-" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  const std::string db = (dir / "s.db").string();
-  store::IngestPaths(db, {testing::SourceDir() + "/tests/data/serve_corpus.jsonl"});
+  const FixtureStore store("refresh");
+  const std::string& db = store.db;
   ServerOptions o;
   o.db = db;
-  o.port = 0;
   o.threads = 2;
   o.refresh_interval = std::chrono::milliseconds(0);  // look at every request
-  Server server(o);
-  std::string error;
-  ASSERT_TRUE(server.Bind(&error)) << error;
-  std::thread t([&] { server.Run(); });
+  RunningServer server(o);
   httplib::Client c("127.0.0.1", server.port());
   auto before = c.Get("/api/search?q=zeppelin");
   auto health_before = c.Get("/healthz");
@@ -330,8 +340,6 @@ TEST(ServerRefreshTest, AnIngestWhileServingIsSeen) {
   auto after = c.Get("/api/search?q=zeppelin");
   auto health_after = c.Get("/healthz");
   server.Stop();
-  t.join();
-  fs::remove_all(dir);
   ASSERT_TRUE(before && after && health_before && health_after);
   EXPECT_TRUE(json::parse(before->body)["results"].empty());
   EXPECT_EQ(json::parse(health_before->body)["articles"], 7);
