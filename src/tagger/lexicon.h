@@ -38,13 +38,6 @@ class Lexicon {
   // longest first.
   void MatchAt(int id, const std::vector<Token>& tokens, size_t i, std::vector<Match>* out) const;
 
-  // Bit c set when some entry of class c (c < 64) starts with `norm`: one
-  // hash lookup tells which classes can match at a token.
-  uint64_t StartingClasses(const std::string& norm) const {
-    auto it = starts_.find(norm);
-    return it == starts_.end() ? 0 : it->second.classes;
-  }
-
   // What a first token starts: the classes (bit c for class c) and the
   // (class, entry) pairs, grouped by class in ascending id and, within a
   // class, in MatchAt's order.

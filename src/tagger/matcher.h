@@ -71,7 +71,8 @@ class Matcher {
       return {p, q};
     }
   };
-  // starts[i] = Lexicon::StartingClasses of token i, computed once.
+  // starts[i] = the classes token i starts (Lexicon::Start::classes),
+  // computed once.
   int SpelledYear(const std::vector<Token>& tokens, size_t i, const State& state,
                   size_t* length) const;
   void ItemOptions(const PatternItem& item, const std::vector<Token>& tokens,
