@@ -33,18 +33,18 @@ std::optional<Date> NamedDay(const Timex& t) {
   return t.interval->first;
 }
 
+bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
 int CountWords(std::string_view s) {
   int n = 0;
   bool in_word = false;
   for (char c : s) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    const bool space = IsSpaceByte(c);
     if (!space && !in_word) ++n;
     in_word = !space;
   }
   return n;
 }
-
-bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
 }  // namespace
 
