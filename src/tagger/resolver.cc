@@ -85,6 +85,17 @@ int YearFor(int month, int day, int dir, Tense tense, Date anchor) {
   return y;
 }
 
+// Year of the first entry of a chronology: the last occurrence of the day
+// on or before the document date, allowing a week ahead (time stamps lag,
+// and lists may end with what is due).
+int EntryYear(int month, int day, Date anchor) {
+  constexpr int kGraceDays = 7;
+  const int64_t limit = anchor.ToDays() + kGraceDays;
+  int y = anchor.year + 1;
+  while (Date{y, month, std::min(day, DaysInMonth(y, month))}.ToDays() > limit) --y;
+  return y;
+}
+
 // The weekday `wd` (0 = Monday) relative to the anchor.
 Date WeekdayDate(int wd, int dir, Tense tense, Date anchor) {
   int a = anchor.Weekday();
@@ -267,6 +278,9 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
   if (month != kUnset) {
     if (month < 1 || month > 12) return std::nullopt;
     int day = f.i(Slot::kDay);
+    if (year == kUnset && ctx.chronology_entry && day != kUnset && dir == kUnset)
+      year = ctx.previous_entry ? YearFor(month, day, kUnset, Tense::kUnknown, *ctx.previous_entry)
+                                : EntryYear(month, day, ctx.dct);
     if (year == kUnset) year = YearFor(month, day, dir, ctx.tense, anchor);
     if (day != kUnset) return day_value(Date{year, month, day});
     r.value = cal::YearMonthString(year, month);

@@ -44,6 +44,13 @@ struct ResolveContext {
   // business news then counts "a year ago" in quarters ("profit rose from
   // $5 a year earlier" = the same quarter a year before).
   bool quarter_context = false;
+  // The expression heads an entry of a chronology ("February 24 - Militias
+  // take Misrata"). A day without a year is then the one nearest the
+  // list's previous entry, when there is one (lists run in order, either
+  // way), else the last one on or before the document date, a week's grace
+  // allowed: chronologies look back.
+  bool chronology_entry = false;
+  std::optional<Date> previous_entry;
 };
 
 struct Resolution {

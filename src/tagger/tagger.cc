@@ -92,6 +92,16 @@ bool Touches(const std::vector<Token>& tokens, size_t i) {
   return i < tokens.size() && !tokens[i].space_before;
 }
 
+// The expression heads an entry of a chronology: it starts a line (or the
+// text) and a dash or colon follows ("February 24 - Militias take
+// Misrata", "March 5: The council declares ...").
+bool HeadsEntry(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  if (begin > 0 && !tokens[begin].newline_before) return false;
+  if (end >= tokens.size()) return false;
+  const std::string& n = tokens[end].norm;
+  return n == "-" || n == ":";
+}
+
 // A number glued to currency, percent or another number ("$2000",
 // "2013%", "2,013") is an amount, not a time.
 bool PartOfAmount(const std::vector<Token>& tokens, size_t begin, size_t end) {
@@ -213,6 +223,8 @@ struct TagState {
   // The last time mentioned with a calendar interval: what "the following
   // year" and "that day" count from, in news as in narrative.
   std::optional<Interval> last_time;
+  // The day the last chronology entry named ("March 19 - ...").
+  std::optional<Date> last_entry;
 };
 
 // Tags full[base, end) as part of one text: offsets are into `full`, and
@@ -262,6 +274,15 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
         frame.Set(Slot::kValue, UnknownValue(frame.s(Slot::kUnit)));
     }
     ctx.tense = TenseAround(tokens, m.begin, m.end, impl.lexicon, impl.tense_class);
+    // Chronologies tell the past in the historical present ("February 24 -
+    // Militias take Misrata"), so an entry looks back whatever its words
+    // say ("July 27 - BP names Bob Dudley as its next CEO" is no plan).
+    const bool entry = HeadsEntry(tokens, m.begin, m.end);
+    if (entry) {
+      ctx.chronology_entry = true;
+      ctx.previous_entry = state->last_entry;
+      ctx.tense = Tense::kPast;
+    }
     // Only "a year ago/earlier" asks, so the scan runs rarely.
     if (frame.has(Slot::kOffset) && frame.s(Slot::kUnit) == "Y")
       ctx.quarter_context = ClassNear(tokens, m.begin, m.end, impl.lexicon, impl.quarter_cue_class,
@@ -280,6 +301,7 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (t.interval) last_time = t.interval;
     // Narrative anchoring follows explicitly dated days and months.
     if (res->day) anchor = *res->day;
+    if (entry && res->day) state->last_entry = *res->day;
     out->push_back(std::move(t));
   }
 }
