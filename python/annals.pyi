@@ -118,6 +118,7 @@ class TimelineEntryDict(TypedDict):
     articles: int
     mentions: int
     published: int
+    chronology: float
     sentences: list[TimelineSentenceDict]
 
 class TimelineDict(TypedDict):
@@ -147,6 +148,8 @@ class TimelineEntry:
     def mentions(self) -> int: ...
     @property
     def published(self) -> int: ...
+    @property
+    def chronology(self) -> float: ...
     @property
     def sentences(self) -> list[TimelineSentence]: ...
     def to_dict(self) -> TimelineEntryDict: ...

@@ -165,6 +165,7 @@ void WriteEntry(Writer& w, const TimelineEntry& e) {
   w.U64(static_cast<uint64_t>(e.articles));
   w.U64(static_cast<uint64_t>(e.mentions));
   w.U64(static_cast<uint64_t>(e.published));
+  w.F64(e.chronology);
   w.U64(e.sentences.size());
   for (const TimelineSentence& s : e.sentences) WriteSentence(w, s);
 }
@@ -175,6 +176,7 @@ TimelineEntry ReadEntry(Reader& r) {
   e.articles = static_cast<int>(r.U64());
   e.mentions = static_cast<int>(r.U64());
   e.published = static_cast<int>(r.U64());
+  e.chronology = r.F64();
   e.sentences.resize(r.Count(32));
   for (TimelineSentence& s : e.sentences) s = ReadSentence(r);
   return e;
@@ -196,6 +198,7 @@ py::dict EntryDict(const TimelineEntry& e) {
   d["articles"] = e.articles;
   d["mentions"] = e.mentions;
   d["published"] = e.published;
+  d["chronology"] = e.chronology;
   py::list sentences;
   for (const TimelineSentence& s : e.sentences) sentences.append(SentenceDict(s));
   d["sentences"] = sentences;
@@ -393,12 +396,15 @@ void BindTimeline(py::module_& m) {
   py::class_<TimelineEntry>(m, "TimelineEntry",
                             "One date of a timeline: date, score (its rank score), articles\n"
                             "(distinct articles referring to it), mentions (sentences naming\n"
-                            "it), published (articles published on it), sentences.")
+                            "it), published (articles published on it), chronology (share\n"
+                            "of the range spanned by the widest chronology listing it, 0 if\n"
+                            "none), sentences.")
       .def_property_readonly("date", [](const TimelineEntry& e) { return FromDate(e.date); })
       .def_readonly("score", &TimelineEntry::score)
       .def_readonly("articles", &TimelineEntry::articles)
       .def_readonly("mentions", &TimelineEntry::mentions)
       .def_readonly("published", &TimelineEntry::published)
+      .def_readonly("chronology", &TimelineEntry::chronology)
       .def_property_readonly("sentences", [](const TimelineEntry& e) { return e.sentences; })
       .def("to_dict", &EntryDict, "to_dict() -> dict (JSON-ready; dates as 'YYYY-MM-DD')")
       .def("__repr__",
@@ -466,7 +472,8 @@ void BindTimeline(py::module_& m) {
       .def(
           "to_dict", [](const PyTimeline& t) { return TimelineDict(t.r); },
           "to_dict() -> dict\n\nJSON-ready: documents, sentences, entries (each with date,\n"
-          "score, articles, mentions, published, sentences [{text, doc_id,\npublished, score}]).")
+          "score, articles, mentions, published, chronology, sentences [{text, doc_id,\npublished, "
+          "score}]).")
       .def("__repr__",
            [](const PyTimeline& t) {
              std::string r = "<Timeline " + std::to_string(t.r.entries.size()) + " dates";

@@ -263,6 +263,75 @@ TEST(ScoreDatesTest, ADayLaterArticlesKeepNamingOutranksOthers) {
   EXPECT_LT(top[0].date, top[1].date);
 }
 
+// The spill story with a chronology published at its end, listing days
+// only it names.
+std::vector<AnnotatedDocument> SpillStoryWithChronology(const char* first_entry) {
+  std::vector<Document> docs = {
+      Doc("a1", "2010-04-21", "An oil rig exploded on Tuesday in the Gulf of Mexico."),
+      Doc("a2", "2010-04-25", "Oil from the well that blew out on April 20 reached the coast."),
+      Doc("a3", "2010-05-02", "Since the oil rig explosion on April 20, oil has leaked."),
+      Doc("a4", "2010-05-10", "The oil well has leaked since April 20. Oil booms failed."),
+      Doc("c1", "2010-05-10",
+          "A timeline of the oil spill :\n" + std::string(first_entry) +
+              " - The rig explodes .\nApril 28 - Oil reaches the coast .\n"
+              "May 9 - A dome fails to stop the oil .\n"),
+  };
+  return AnnotateAll(std::move(docs), Tagger::Default(), 2);
+}
+
+TEST(ChronologyCoverageTest, ListsOfThreeOrMoreDaysCountByTheShareOfTheRangeTheySpan) {
+  std::vector<AnnotatedDocument> docs = SpillStoryWithChronology("April 20");
+  TimelineOptions options;
+  options.from = D("2010-04-11");
+  options.to = D("2010-05-10");  // 30 days
+  Collected all(docs, options);
+  const std::map<Date, double> cov = timeline::ChronologyCoverage(all.c);
+  // April 20 to May 9: 20 of the range's 30 days.
+  ASSERT_EQ(cov.size(), 3u);
+  EXPECT_DOUBLE_EQ(cov.at(D("2010-04-28")), 20.0 / 30.0);
+  EXPECT_TRUE(cov.contains(D("2010-04-20")));
+  EXPECT_TRUE(cov.contains(D("2010-05-09")));
+
+  // Without --from/--to the range is the publication days' span (April 21
+  // to May 10, 20 days). Only two of the list's days fall in it: no
+  // chronology. Starting on April 22 it spans 18 of the 20 days.
+  Collected open(docs, {});
+  EXPECT_EQ(open.c.first_day, D("2010-04-21"));
+  EXPECT_EQ(open.c.last_day, D("2010-05-10"));
+  EXPECT_TRUE(timeline::ChronologyCoverage(open.c).empty());
+  std::vector<AnnotatedDocument> later = SpillStoryWithChronology("April 22");
+  Collected open_later(later, {});
+  EXPECT_DOUBLE_EQ(timeline::ChronologyCoverage(open_later.c).at(D("2010-05-09")), 18.0 / 20.0);
+
+  // Two entries are no chronology.
+  Collected short_list(SpillStoryWithChronology("Oil spill"), options);
+  EXPECT_TRUE(timeline::ChronologyCoverage(short_list.c).empty());
+}
+
+TEST(ScoreDatesTest, AChronologySpanningTheRangeRaisesTheDaysItLists) {
+  std::vector<AnnotatedDocument> docs = SpillStoryWithChronology("April 20");
+  docs.push_back(Annotate(Doc("a5", "2010-05-10", "Oil booms were laid on April 27 ."),
+                          Tagger::Default()));
+  TimelineOptions options;
+  options.from = D("2010-04-20");
+  options.to = D("2010-05-10");
+  Collected all(docs, options);
+  const std::vector<DateEvidence> scored = timeline::ScoreDates(all.c, all.docs);
+  auto day = [&](const char* d) {
+    return *std::find_if(scored.begin(), scored.end(),
+                         [&](const DateEvidence& e) { return e.date == D(d); });
+  };
+  // April 27 and 28 are each named by one article written later; only
+  // April 28 is a chronology entry, and the chronology spans 20 of the
+  // range's 21 days.
+  const DateEvidence listed = day("2010-04-28"), named = day("2010-04-27");
+  EXPECT_EQ(listed.articles, 1);
+  EXPECT_EQ(named.articles, 1);
+  EXPECT_NEAR(listed.chronology, 20.0 / 21.0, 1e-9);
+  EXPECT_EQ(named.chronology, 0);
+  EXPECT_GT(listed.score, named.score);
+}
+
 TEST(PickSentencesTest, SkipsTakenAndDuplicateSentences) {
   std::vector<Document> docs = {
       Doc("a", "2010-04-21", "The oil rig exploded on April 20 in the Gulf of Mexico today."),

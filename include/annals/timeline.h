@@ -82,6 +82,10 @@ struct TimelineEntry {
   int articles = 0;   // distinct articles referring to the date
   int mentions = 0;   // sentences that name the date (day precision)
   int published = 0;  // articles published on the date
+  // The share of the range spanned by the widest chronology among the
+  // articles ("March 19 - Air strikes begin ...") that lists the date; 0
+  // when none does.
+  double chronology = 0;
   std::vector<TimelineSentence> sentences;
 };
 

@@ -42,7 +42,7 @@ def test_to_dict_is_json_ready_and_pickle_round_trips():
     d = tl.to_dict()
     json.dumps(d)
     assert set(d) == {"documents", "sentences", "entries"}
-    assert set(d["entries"][0]) == {"date", "score", "articles", "mentions", "published", "sentences"}
+    assert set(d["entries"][0]) == {"date", "score", "articles", "mentions", "published", "chronology", "sentences"}
     assert set(d["entries"][0]["sentences"][0]) == {"text", "doc_id", "published", "score"}
     back = pickle.loads(pickle.dumps(tl))
     assert back.to_dict() == d

@@ -232,7 +232,8 @@ std::string TimelineOutput(const Options& o, const std::string& name, const Coll
                        {"evidence",
                         {{"articles", e.articles},
                          {"mentions", e.mentions},
-                         {"published", e.published}}},
+                         {"published", e.published},
+                         {"chronology", e.chronology}}},
                        {"sentences", std::move(sentences)}});
     }
     nlohmann::json out = {{"corpus", name},
@@ -248,16 +249,21 @@ std::string TimelineOutput(const Options& o, const std::string& name, const Coll
   std::string keywords;
   for (const std::string& k : r.keywords) keywords += (keywords.empty() ? "" : ", ") + k;
   std::string out = "Timeline of " + name + ": " + std::to_string(r.entries.size()) +
-                    " dates from " + std::to_string(r.documents) + " articles about `" +
-                    keywords + "`" + (r.automatic_keywords ? " (chosen automatically)" : "") +
-                    "\n";
+                    " dates from " + std::to_string(r.documents) + " articles about `" + keywords +
+                    "`" + (r.automatic_keywords ? " (chosen automatically)" : "") + "\n";
   for (const TimelineEntry& e : r.entries) {
     char head[200];
     std::snprintf(head, sizeof head,
                   "\n%s  score %.1f: named in %d sentences, %d articles refer to it, %d "
-                  "published that day\n",
+                  "published that day",
                   e.date.ToString().c_str(), e.score, e.mentions, e.articles, e.published);
     out += head;
+    if (e.chronology > 0) {
+      std::snprintf(head, sizeof head, ", listed by a chronology spanning %.0f%% of the range",
+                    100 * e.chronology);
+      out += head;
+    }
+    out += "\n";
     for (const TimelineSentence& s : e.sentences)
       out += "  - " + s.text + "\n      [" + s.doc_id + ", " + s.published.ToString() + "]\n";
   }
@@ -297,7 +303,8 @@ int RunTimeline(const Args& args) {
   std::string loaded = "loaded " + std::to_string(corpus.documents.size()) +
                        (corpus.documents.size() == 1 ? " article" : " articles");
   if (!corpus.skipped.empty()) loaded += "; " + SkipSummary(corpus.skipped);
-  if (corpus.out_of_range) loaded += "; " + std::to_string(corpus.out_of_range) + " outside --from/--to";
+  if (corpus.out_of_range)
+    loaded += "; " + std::to_string(corpus.out_of_range) + " outside --from/--to";
   say(loaded);
   if (!o.quiet && !corpus.skipped.empty() && o.format != "json") {
     for (size_t i = 0; i < corpus.skipped.size() && i < 5; ++i)

@@ -490,7 +490,8 @@ struct Server::Impl {
       for (const TimelineEntry& e : tl.entries) {
         json je{{"date", e.date.ToString()}, {"score", e.score},
                 {"articles", e.articles},    {"mentions", e.mentions},
-                {"published", e.published},  {"sentences", json::array()}};
+                {"published", e.published},  {"chronology", e.chronology},
+                {"sentences", json::array()}};
         for (const TimelineSentence& s : e.sentences) {
           auto it = number.find(s.doc_id);
           je["sentences"].push_back(

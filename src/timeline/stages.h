@@ -92,6 +92,11 @@ struct CollectedSentences {
   std::map<Date, std::vector<uint32_t>> naming;
   // The opening sentences of the articles published on each day.
   std::map<Date, std::vector<uint32_t>> openings;
+  // The range the timeline covers: options.from and options.to, or where
+  // one is not given, the first or last publication day of the documents
+  // used.
+  Date first_day;
+  Date last_day;
   // Per document (indexed like SentenceIndex::docs): how close the article
   // is to the collection as a whole, in [0, 1] (WeighDocuments); 0 when
   // not used.
@@ -122,6 +127,14 @@ void WeightTerms(std::vector<SentenceRecord>* sentences, size_t num_terms);
 // articles, which keyword-gathered collections are full of, score low.
 void WeighDocuments(CollectedSentences* collected, size_t num_docs);
 
+// The chronologies among the articles used: an article that opens
+// sentences with at least three distinct days of the range ("March 19 -
+// Air strikes begin ..."), a list of the story's key days as its editors
+// saw them. For every day such a list names, the largest share of the
+// range [first_day, last_day] spanned by a list naming it (its first to
+// its last day in the range, over the range's length), in (0, 1].
+std::map<Date, double> ChronologyCoverage(const CollectedSentences& collected);
+
 // Evidence about one day.
 struct DateEvidence {
   Date date;
@@ -129,12 +142,16 @@ struct DateEvidence {
   int articles = 0;   // distinct articles naming the day or published on it
   int mentions = 0;   // sentences naming the day
   int published = 0;  // articles published on the day
+  // The widest chronology listing the day: the share of the range it
+  // spans (ChronologyCoverage), 0 when no chronology lists the day.
+  double chronology = 0;
 };
 
 // Evidence for every day that is named by a sentence or has an article
 // published on it, ascending by date. The score rewards days that many
 // articles name, most of all articles written later (a day the story keeps
-// returning to), and days with many articles published.
+// returning to), days with many articles published, and days that a
+// chronology spanning most of the range lists.
 std::vector<DateEvidence> ScoreDates(const CollectedSentences& collected,
                                      std::span<const AnnotatedDocument* const> docs);
 

@@ -75,6 +75,7 @@ TimelineResult TimelineIndex::Build(const TimelineOptions& options) const {
     entry.articles = e.articles;
     entry.mentions = e.mentions;
     entry.published = e.published;
+    entry.chronology = e.chronology;
     for (const auto& [s, score] : PickSentences(
              collected, docs, CandidateSentences(collected, e.date), per_date, &taken, e.date)) {
       const SentenceRecord& r = collected.sentences[s];
