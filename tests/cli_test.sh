@@ -89,6 +89,14 @@ check "timeline tilse: 32 dashes" grep -qx -- '--------------------------------'
 "$bin" timeline -q --from 2010-04-26 --dates 1 "$tmp/corpus" > "$tmp/tl.txt"
 check "timeline --from keeps earlier days out" test "$(grep -c 2010-04-20 "$tmp/tl.txt")" -eq 0
 
+# A chronology in the corpus: its entries carry their coverage as evidence.
+cp -r "$tmp/corpus" "$tmp/chron" && rm "$tmp/chron/bad.txt" "$tmp/chron/empty.txt"
+printf ' date 2010-05-03 A timeline of the oil spill :\nApril 21 - The oil rig explodes .\nApril 28 - Oil reaches the coast .\nMay 2 - An oil dome fails .\n' > "$tmp/chron/d.txt"
+"$bin" timeline -q --format json --dates 2 --sentences 1 "$tmp/chron" > "$tmp/chron.json"
+check "timeline json: a chronology entry's coverage" grep -q '"chronology": 0.923' "$tmp/chron.json"
+"$bin" timeline -q --dates 2 --sentences 1 "$tmp/chron" > "$tmp/chron.txt"
+check "timeline text names the chronology" grep -q 'listed by a chronology spanning 92% of the range' "$tmp/chron.txt"
+
 mkdir -p "$tmp/nothing"
 "$bin" timeline -q "$tmp/nothing" 2> "$tmp/err"; rc=$?
 check "timeline on an empty folder: exit 1" test $rc -eq 1
