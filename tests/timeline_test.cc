@@ -308,10 +308,31 @@ TEST(ChronologyCoverageTest, ListsOfThreeOrMoreDaysCountByTheShareOfTheRangeThey
   EXPECT_TRUE(timeline::ChronologyCoverage(short_list.c).empty());
 }
 
+TEST(ChronologyCoverageTest, AnotherStorysListDoesNotCount) {
+  std::vector<AnnotatedDocument> docs = SpillStoryWithChronology("April 20");
+  docs.push_back(Annotate(Doc("f1", "2010-05-10",
+                              "The football club of the oil town :\nApril 22 - The club wins the "
+                              "cup .\nApril 30 - Fans celebrate the cup .\nMay 8 - The club "
+                              "coach resigns .\n"),
+                          Tagger::Default()));
+  TimelineOptions options;
+  options.from = D("2010-04-11");
+  options.to = D("2010-05-10");
+  Collected all(docs, options);
+  ASSERT_EQ(all.c.documents.size(), 6u);
+  // Before WeighDocuments every list counts; after it the club's does not.
+  EXPECT_TRUE(timeline::ChronologyCoverage(all.c).contains(D("2010-04-30")));
+  timeline::WeightTerms(&all.c.sentences, all.terms.size());
+  timeline::WeighDocuments(&all.c, all.docs.size());
+  const std::map<Date, double> cov = timeline::ChronologyCoverage(all.c);
+  EXPECT_FALSE(cov.contains(D("2010-04-30")));
+  EXPECT_TRUE(cov.contains(D("2010-04-28")));
+}
+
 TEST(ScoreDatesTest, AChronologySpanningTheRangeRaisesTheDaysItLists) {
   std::vector<AnnotatedDocument> docs = SpillStoryWithChronology("April 20");
-  docs.push_back(Annotate(Doc("a5", "2010-05-10", "Oil booms were laid on April 27 ."),
-                          Tagger::Default()));
+  docs.push_back(
+      Annotate(Doc("a5", "2010-05-10", "Oil booms were laid on April 27 ."), Tagger::Default()));
   TimelineOptions options;
   options.from = D("2010-04-20");
   options.to = D("2010-05-10");

@@ -298,6 +298,17 @@ std::map<Date, double> ChronologyCoverage(const CollectedSentences& collected) {
   const double range =
       static_cast<double>(collected.last_day.ToDays() - collected.first_day.ToDays() + 1);
   if (range < 1) return out;
+  // An article less on the story than three in four of the others is not
+  // the story's chronology (keyword-gathered collections hold lists of
+  // other stories: air disasters, a club's season).
+  float min_relevance = 0;
+  if (!collected.relevance.empty() && !collected.documents.empty()) {
+    std::vector<float> r;
+    r.reserve(collected.documents.size());
+    for (uint32_t d : collected.documents) r.push_back(collected.relevance[d]);
+    std::nth_element(r.begin(), r.begin() + r.size() / 4, r.end());
+    min_relevance = r[r.size() / 4];
+  }
   std::vector<Date> entries;
   const auto& sentences = collected.sentences;
   for (size_t i = 0; i < sentences.size();) {
@@ -310,6 +321,7 @@ std::map<Date, double> ChronologyCoverage(const CollectedSentences& collected) {
     std::sort(entries.begin(), entries.end());
     entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
     if (entries.size() < kMinChronologyEntries) continue;
+    if (!collected.relevance.empty() && collected.relevance[doc] < min_relevance) continue;
     const double span =
         static_cast<double>(entries.back().ToDays() - entries.front().ToDays() + 1) / range;
     for (Date d : entries) out[d] = std::max(out[d], span);

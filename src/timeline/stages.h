@@ -132,7 +132,9 @@ void WeighDocuments(CollectedSentences* collected, size_t num_docs);
 // Air strikes begin ..."), a list of the story's key days as its editors
 // saw them. For every day such a list names, the largest share of the
 // range [first_day, last_day] spanned by a list naming it (its first to
-// its last day in the range, over the range's length), in (0, 1].
+// its last day in the range, over the range's length), in (0, 1]. Once
+// WeighDocuments has run, a list less relevant than three in four of the
+// articles is another story's and does not count.
 std::map<Date, double> ChronologyCoverage(const CollectedSentences& collected);
 
 // Evidence about one day.
