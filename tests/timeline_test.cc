@@ -441,6 +441,7 @@ void ExpectSameTimeline(const TimelineResult& a, const TimelineResult& b) {
     EXPECT_EQ(x.articles, y.articles);
     EXPECT_EQ(x.mentions, y.mentions);
     EXPECT_EQ(x.published, y.published);
+    EXPECT_EQ(x.chronology, y.chronology);
     ASSERT_EQ(x.sentences.size(), y.sentences.size());
     for (size_t k = 0; k < x.sentences.size(); ++k) {
       EXPECT_EQ(x.sentences[k].text, y.sentences[k].text);
