@@ -11,6 +11,8 @@
 #include <cstring>
 #include <utility>
 
+#include "text/utf8.h"
+
 namespace annals {
 namespace {
 
@@ -26,27 +28,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // A UTF-8 byte order mark is tolerated at the very start of a file: editors
 // on some systems add it, and it carries no text.
 size_t SkipBom(std::string_view s) { return s.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; }
-
-// Length of the well-formed UTF-8 sequence starting at p[0] (a byte >= 0x80),
-// or 0 when it is ill-formed (Unicode Table 3-7).
-size_t Utf8SeqLen(const unsigned char* p, size_t avail) {
-  const unsigned char c = p[0];
-  auto cont = [&](size_t i, unsigned char lo, unsigned char hi) {
-    return i < avail && p[i] >= lo && p[i] <= hi;
-  };
-  if (c >= 0xC2 && c <= 0xDF) return cont(1, 0x80, 0xBF) ? 2 : 0;
-  if (c == 0xE0) return cont(1, 0xA0, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
-  if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
-    return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
-  }
-  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2, 0x80, 0xBF) ? 3 : 0;  // no surrogates
-  if (c == 0xF0) return cont(1, 0x90, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-  if (c >= 0xF1 && c <= 0xF3) {
-    return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-  }
-  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-  return 0;
-}
 
 size_t LineOf(std::string_view text, size_t pos) {
   return 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + pos, '\n'));
@@ -299,24 +280,6 @@ class JsonLineParser {
     return true;
   }
 
-  static void AppendUtf8(uint32_t cp, std::string* out) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-
   // Decodes a string into *out (when non-null), validating UTF-8. Runs of
   // plain bytes are appended in one go so that a huge text costs one pass.
   bool ParseString(std::string* out) {
@@ -339,7 +302,8 @@ class JsonLineParser {
       }
       if (c < 0x20) return Fail("control character " + ByteName(c) + " in string");
       if (c >= 0x80) {
-        const size_t len = Utf8SeqLen(p + pos_, n - pos_);
+        char32_t cp;
+        const size_t len = DecodeUtf8(s_, pos_, &cp);
         if (len == 0) return Fail("invalid UTF-8 (" + ByteName(c) + ") in string");
         if (out != nullptr) out->append(s_.data() + pos_, len);
         pos_ += len;
@@ -638,7 +602,8 @@ size_t FindBadTextByte(std::string_view text) {
       ++i;
       continue;
     }
-    const size_t len = Utf8SeqLen(p + i, n - i);
+    char32_t cp;
+    const size_t len = DecodeUtf8(text, i, &cp);
     if (len == 0) return i;
     i += len;
   }

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <map>
 
+#include "text/utf8.h"
+
 namespace annals::store {
 namespace {
 
@@ -85,18 +87,13 @@ std::vector<AnnotatedSentence> DecodeSpans(std::string_view blob, size_t text_si
 
 int ProgressHandler(void* self) { return static_cast<const StoreReader*>(self)->TimedOut(); }
 
-// The code point at text[i] (advancing i); U+FFFD for a bad sequence.
+// The code point at text[i] (advancing i); U+FFFD for an ill-formed
+// sequence, of which one byte is consumed.
 char32_t NextCodePoint(std::string_view text, size_t* i) {
-  const unsigned char c = text[*i];
-  int n = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
-  ++*i;
-  if (n < 0) return 0xFFFD;
-  char32_t cp = n == 0 ? c : c & (0x3F >> n);
-  for (; n > 0; --n, ++*i) {
-    if (*i >= text.size() || (static_cast<unsigned char>(text[*i]) & 0xC0) != 0x80) return 0xFFFD;
-    cp = (cp << 6) | (text[*i] & 0x3F);
-  }
-  return cp;
+  char32_t cp = 0;
+  const size_t len = DecodeUtf8(text, *i, &cp);
+  *i += len == 0 ? 1 : len;
+  return len == 0 ? 0xFFFD : cp;
 }
 
 // Characters that the index's tokenizer (unicode61) keeps inside a word:

@@ -1,43 +1,9 @@
 #include "text/tokenizer.h"
 
+#include "text/utf8.h"
+
 namespace annals {
 namespace {
-
-// Decodes one UTF-8 sequence at s[i]; returns its length (0 if invalid)
-// and the code point in *cp.
-size_t DecodeUtf8(std::string_view s, size_t i, uint32_t* cp) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  }
-  size_t len;
-  uint32_t v;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2;
-    v = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3;
-    v = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4;
-    v = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    unsigned char cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) return 0;
-    v = (v << 6) | (cc & 0x3F);
-  }
-  // Reject overlong forms and surrogates.
-  if ((len == 2 && v < 0x80) || (len == 3 && v < 0x800) || (len == 4 && v < 0x10000) ||
-      (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF)
-    return 0;
-  *cp = v;
-  return len;
-}
 
 bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -123,7 +89,7 @@ std::vector<Token> Tokenize(std::string_view text) {
       i = j;
       continue;
     }
-    uint32_t cp = 0;
+    char32_t cp = 0;
     size_t len = DecodeUtf8(text, i, &cp);
     if (len == 0) {  // invalid byte: a separator
       open = false;
