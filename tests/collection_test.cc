@@ -15,31 +15,7 @@
 namespace annals {
 namespace {
 
-namespace fs = std::filesystem;
-
-class TempDir {
- public:
-  TempDir() {
-    path_ = fs::temp_directory_path() /
-            ("annals_collection_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string Write(const std::string& rel, const std::string& content) const {
-    const fs::path p = path_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
-  }
-  std::string path() const { return path_.string(); }
-
- private:
-  static inline int counter_ = 0;
-  fs::path path_;
-};
+using testing::TempDir;
 
 size_t CountReason(const Collection& c, const std::string& reason) {
   size_t n = 0;
@@ -299,12 +275,11 @@ TEST(Collection, TextBudgetSkipsTheRestInPathOrder) {
   // small, so that what is kept is a prefix of the input.
   EXPECT_EQ(CountReason(c, "text budget"), 2u);
 
-  const std::string jsonl = dir.Write("n.jsonl",
-                                      "{\"id\": \"1\", \"time\": \"2013-01-30\", \"text\": \"" +
-                                          std::string(60, 'x') +
-                                          "\"}\n"
-                                          "{\"id\": \"2\", \"time\": \"2013-01-30\", \"text\": \"" +
-                                          std::string(60, 'y') + "\"}\n");
+  const std::string jsonl = dir.Write(
+      "n.jsonl", "{\"id\": \"1\", \"time\": \"2013-01-30\", \"text\": \"" + std::string(60, 'x') +
+                     "\"}\n"
+                     "{\"id\": \"2\", \"time\": \"2013-01-30\", \"text\": \"" +
+                     std::string(60, 'y') + "\"}\n");
   const Collection j = LoadJsonlCollection(jsonl, options);
   ASSERT_EQ(j.documents.size(), 1u);
   ASSERT_EQ(j.skipped.size(), 1u);

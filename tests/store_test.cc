@@ -29,22 +29,7 @@ namespace fs = std::filesystem;
 
 std::string Fixture() { return testing::SourceDir() + "/tests/data/serve_corpus.jsonl"; }
 
-// A fresh directory per test, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    path_ = fs::temp_directory_path() /
-            ("annals-store-test-" + std::to_string(getpid()) + "-" + std::to_string(counter_++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  static inline int counter_ = 0;
-  fs::path path_;
-};
+using testing::TempDir;
 
 TEST(FtsQueryTest, QuotesWordsAndDropsSyntax) {
   EXPECT_EQ(FtsQuery("oil spill", "OR"), "\"oil\" OR \"spill\"");
