@@ -71,10 +71,12 @@ class Matcher {
       return {p, q};
     }
   };
-  // starts[i] = the classes token i starts (Lexicon::Start::classes),
-  // computed once.
+  // A year spelled in words at tokens[i] ("nineteen ninety-six"), or 0;
+  // *length is the tokens it takes.
   int SpelledYear(const std::vector<Token>& tokens, size_t i, const State& state,
                   size_t* length) const;
+  // starts[i] = the classes token i starts (Lexicon::Start::classes),
+  // computed once.
   void ItemOptions(const PatternItem& item, const std::vector<Token>& tokens,
                    const std::vector<uint64_t>& starts, size_t i, State* state,
                    std::vector<Option>* out) const;

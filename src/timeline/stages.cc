@@ -31,10 +31,6 @@ constexpr double kChronologySharpness = 6;
 
 double Square(double x) { return x * x; }
 
-bool InRange(Date d, const TimelineOptions& o) {
-  return (!o.from || d >= *o.from) && (!o.to || d <= *o.to);
-}
-
 // The day a timex names at day precision, if it does.
 std::optional<Date> NamedDay(const Timex& t) {
   if (t.type != TimexType::kDate && t.type != TimexType::kTime) return std::nullopt;
@@ -56,6 +52,10 @@ int CountWords(std::string_view s) {
 }
 
 }  // namespace
+
+bool InRange(Date d, const TimelineOptions& o) {
+  return (!o.from || d >= *o.from) && (!o.to || d <= *o.to);
+}
 
 std::string_view SentenceText(std::span<const AnnotatedDocument* const> docs,
                               const SentenceRecord& r) {

@@ -103,6 +103,10 @@ struct CollectedSentences {
   std::vector<float> relevance;
 };
 
+// Whether `d` lies within [options.from, options.to]; an end not given is
+// open.
+bool InRange(Date d, const TimelineOptions& options);
+
 // The story's keyword when the user gave none: the term with the highest
 // mean over articles of log(1 + its count in the article). Collections
 // gathered by keyword search ("oil spill") use the search word several

@@ -95,7 +95,6 @@ class TermNumbering {
 
  private:
   static constexpr TermId kNone = ~TermId{0};
-  TermId Number(StemId stem, const std::string& word);
 
   const Vocabulary& vocabulary_;
   std::vector<TermId> term_of_stem_;       // StemId -> term or kNone

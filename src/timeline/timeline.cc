@@ -110,12 +110,8 @@ TimelineResult BuildTimeline(std::span<const AnnotatedDocument* const> docs,
   // `docs` shift, and no output depends on positions but through order).
   std::vector<const AnnotatedDocument*> in_range;
   in_range.reserve(docs.size());
-  for (const AnnotatedDocument* d : docs) {
-    if (!d->doc.dct) continue;
-    if ((options.from && *d->doc.dct < *options.from) || (options.to && *d->doc.dct > *options.to))
-      continue;
-    in_range.push_back(d);
-  }
+  for (const AnnotatedDocument* d : docs)
+    if (d->doc.dct && timeline::InRange(*d->doc.dct, options)) in_range.push_back(d);
   return TimelineIndex(in_range).Build(options);
 }
 
