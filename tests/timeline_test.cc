@@ -403,30 +403,6 @@ TEST(WithoutDatelineTest, DropsTheAgencyMarkAndDashOnly) {
   EXPECT_EQ(WithoutDateline("CAIRO (Reuters) -"), "CAIRO (Reuters) -");  // nothing after
 }
 
-TEST(BuildTimelineTest, SpillStoryEndToEnd) {
-  std::vector<AnnotatedDocument> docs = SpillStory();
-  TimelineOptions options;
-  options.max_dates = 2;
-  options.sentences_per_date = 1;
-  TimelineResult r = BuildTimeline(docs, options);
-  EXPECT_EQ(r.documents, 4u);
-  EXPECT_EQ(r.keywords, std::vector<std::string>{"oil"});
-  ASSERT_FALSE(r.entries.empty());
-  ASSERT_LE(r.entries.size(), 2u);
-  EXPECT_EQ(r.entries[0].date, D("2010-04-20"));
-  ASSERT_EQ(r.entries[0].sentences.size(), 1u);
-  const TimelineSentence& s = r.entries[0].sentences[0];
-  EXPECT_NE(s.text.find("April 20"), std::string::npos);
-  EXPECT_TRUE(s.doc_id == "a2" || s.doc_id == "a3" || s.doc_id == "a4") << s.doc_id;
-  // Deterministic.
-  TimelineResult again = BuildTimeline(docs, options);
-  ASSERT_EQ(again.entries.size(), r.entries.size());
-  for (size_t i = 0; i < r.entries.size(); ++i) {
-    EXPECT_EQ(again.entries[i].date, r.entries[i].date);
-    EXPECT_EQ(again.entries[i].sentences[0].text, r.entries[i].sentences[0].text);
-  }
-}
-
 // Every field, scores bit for bit.
 void ExpectSameTimeline(const TimelineResult& a, const TimelineResult& b) {
   EXPECT_EQ(a.keywords, b.keywords);
@@ -450,6 +426,25 @@ void ExpectSameTimeline(const TimelineResult& a, const TimelineResult& b) {
       EXPECT_EQ(x.sentences[k].score, y.sentences[k].score);
     }
   }
+}
+
+TEST(BuildTimelineTest, SpillStoryEndToEnd) {
+  std::vector<AnnotatedDocument> docs = SpillStory();
+  TimelineOptions options;
+  options.max_dates = 2;
+  options.sentences_per_date = 1;
+  TimelineResult r = BuildTimeline(docs, options);
+  EXPECT_EQ(r.documents, 4u);
+  EXPECT_EQ(r.keywords, std::vector<std::string>{"oil"});
+  ASSERT_FALSE(r.entries.empty());
+  ASSERT_LE(r.entries.size(), 2u);
+  EXPECT_EQ(r.entries[0].date, D("2010-04-20"));
+  ASSERT_EQ(r.entries[0].sentences.size(), 1u);
+  const TimelineSentence& s = r.entries[0].sentences[0];
+  EXPECT_NE(s.text.find("April 20"), std::string::npos);
+  EXPECT_TRUE(s.doc_id == "a2" || s.doc_id == "a3" || s.doc_id == "a4") << s.doc_id;
+  // Deterministic.
+  ExpectSameTimeline(BuildTimeline(docs, options), r);
 }
 
 TEST(TimelineIndexTest, OneIndexGivesWhatBuildTimelineGivesForAnyOptions) {
