@@ -49,11 +49,13 @@ int main(int argc, char** argv) {
   int repeat = 3;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+    if (a == "--repeat" && i + 1 < argc)
+      repeat = std::max(1, std::atoi(argv[++i]));
     else if (a == "-h" || a == "--help") {
       std::puts("Usage: tag_throughput [T17_DIR] [--repeat N]");
       return 0;
-    } else dir = a;
+    } else
+      dir = a;
   }
   if (!fs::is_directory(dir)) {
     std::fprintf(stderr, "tag_throughput: %s: not a directory (Timeline17 root)\n", dir.c_str());

@@ -205,6 +205,7 @@ TEST(Collection, DatedFolder) {
   dir.Write("a.txt", "date 2013-01-30 Syria talks. More text.");
   dir.Write("b.txt", " date 2013-02-01\n\nLater article.");
   dir.Write("c.txt", "date 2013-13-45 Bad header.");
+  dir.Write("y.txt", "date 0000-01-05 No year 0: nothing it names could be placed.");
   dir.Write("d.txt", "");
   dir.Write("e.txt", "date 2013-01-30 bad \xFF");
   dir.Write("notes.md", "not an article");
@@ -214,15 +215,15 @@ TEST(Collection, DatedFolder) {
   EXPECT_EQ(c.documents[0].dct->ToString(), "2013-01-30");
   EXPECT_EQ(c.documents[0].text, "Syria talks. More text.");
   EXPECT_EQ(c.documents[1].text, "Later article.");
-  ASSERT_EQ(c.skipped.size(), 4u);
-  EXPECT_EQ(CountReason(c, "malformed header"), 1u);
+  ASSERT_EQ(c.skipped.size(), 5u);
+  EXPECT_EQ(CountReason(c, "malformed header"), 2u);
   EXPECT_EQ(CountReason(c, "empty file"), 1u);
   EXPECT_EQ(CountReason(c, "UTF-8"), 1u);
   EXPECT_EQ(CountReason(c, "not a .txt file"), 1u);
   for (const ReadError& e : c.skipped) {
     if (e.message.find("malformed") != std::string::npos) {
       EXPECT_EQ(e.line, 1u);
-      EXPECT_TRUE(e.file.ends_with("c.txt"));
+      EXPECT_TRUE(e.file.ends_with("c.txt") || e.file.ends_with("y.txt"));
     }
   }
   LoadOptions options;
@@ -243,14 +244,16 @@ TEST(Collection, JsonlCorpus) {
                 "{\"id\": \"2\", \"time\": \"2013-02-01T08:00:00\", \"text\": \"Later.\"}\n"
                 "{\"id\": \"1\", \"time\": \"2013-01-30\", \"text\": \"Earlier.\"}\n"
                 "{\"id\": \"3\", \"time\": \"2013-02-30\", \"text\": \"Bad.\"}\n"
-                "not json\n");
+                "not json\n"
+                "{\"id\": \"5\", \"time\": \"0000-01-05\", \"text\": \"No year 0.\"}\n");
   const Collection c = LoadCorpus(path);
   ASSERT_EQ(c.documents.size(), 2u);
   EXPECT_EQ(c.documents[0].id, "1");  // sorted by date
   EXPECT_EQ(c.documents[1].id, "2");
-  ASSERT_EQ(c.skipped.size(), 2u);
+  ASSERT_EQ(c.skipped.size(), 3u);
   EXPECT_EQ(c.skipped[0].line, 3u);
   EXPECT_EQ(c.skipped[1].line, 4u);
+  EXPECT_EQ(c.skipped[2].line, 5u);
   LoadOptions options;
   options.to = Date{2013, 1, 31};
   const Collection early = LoadJsonlCollection(path, options);

@@ -1,6 +1,7 @@
+#include "annals/date.h"
+
 #include <gtest/gtest.h>
 
-#include "annals/date.h"
 #include "annals/timex.h"
 #include "time/calendar.h"
 
@@ -24,6 +25,8 @@ TEST(Date, ParseRejectsImpossibleDates) {
   EXPECT_FALSE(Date::Parse("2013-13-01"));
   EXPECT_FALSE(Date::Parse("2013-1-30"));
   EXPECT_FALSE(Date::Parse("0000-00-00"));
+  EXPECT_FALSE(Date::Parse("0000-01-05"));  // no year 0
+  EXPECT_TRUE(Date::Parse("0001-01-01"));
   EXPECT_FALSE(Date::Parse(""));
 }
 

@@ -1,5 +1,7 @@
 // Runs every example and counter-example written beside the rules in
 // data/rules/*.rules through the full tagger (as Duckling runs its corpus).
+#include "tagger/rules.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -7,7 +9,6 @@
 
 #include "annals/tagger.h"
 #include "tagger/lexicon.h"
-#include "tagger/rules.h"
 #include "test_util.h"
 
 namespace annals {
@@ -59,13 +60,14 @@ TEST(RuleExamples, EveryExampleResolves) {
       ++examples;
       bool found = false;
       for (const Timex& t : got)
-        if (t.begin == ex.span_begin && t.end == ex.span_end &&
-            TimexTypeName(t.type) == ex.type && t.value == ex.value && t.mod == ex.mod)
+        if (t.begin == ex.span_begin && t.end == ex.span_end && TimexTypeName(t.type) == ex.type &&
+            t.value == ex.value && t.mod == ex.mod)
           found = true;
       EXPECT_TRUE(found) << ex.source << ": `" << ex.text << "` @ " << ex.dct.ToString()
-                         << " expected [" << ex.text.substr(ex.span_begin, ex.span_end - ex.span_begin)
-                         << "] " << ex.type << " " << ex.value
-                         << (ex.mod.empty() ? "" : " mod=" + ex.mod) << ", got" << Describe(got);
+                         << " expected ["
+                         << ex.text.substr(ex.span_begin, ex.span_end - ex.span_begin) << "] "
+                         << ex.type << " " << ex.value << (ex.mod.empty() ? "" : " mod=" + ex.mod)
+                         << ", got" << Describe(got);
     }
   }
   EXPECT_GT(examples, 100);

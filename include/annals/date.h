@@ -23,7 +23,10 @@ struct Date {
   // "YYYY-MM-DD".
   std::string ToString() const;
   // Parses exactly "YYYY-MM-DD" (also accepts a trailing "T..." time part,
-  // which is ignored). Returns nullopt for malformed or impossible dates.
+  // which is ignored). Returns nullopt for malformed or impossible dates,
+  // year 0000 included: the common calendar has no year 0 (1 BC is followed
+  // by AD 1), TIMEX values read "0000" as no year, and Python's date starts
+  // at year 1, so a parsed date is one every layer can place.
   static std::optional<Date> Parse(std::string_view s);
 
   // Days since 1970-01-01 (negative before).

@@ -1,8 +1,8 @@
 // The `annals` command-line tool: dispatches to subcommands.
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <exception>
-#include <algorithm>
 #include <string>
 
 #include "app/commands.h"

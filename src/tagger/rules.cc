@@ -32,12 +32,17 @@ struct BuiltinName {
   Slot slot;
 };
 const BuiltinName kBuiltins[] = {
-    {"int", Builtin::kInt, Slot::kNum},          {"year", Builtin::kYear, Slot::kYear},
+    {"int", Builtin::kInt, Slot::kNum},
+    {"year", Builtin::kYear, Slot::kYear},
     {"yy", Builtin::kYY, Slot::kYY},
-    {"newsyear", Builtin::kNewsYear, Slot::kYear},             {"day", Builtin::kDay, Slot::kDay},
-    {"monthnum", Builtin::kMonthNum, Slot::kMonth}, {"num", Builtin::kNum, Slot::kNum},
-    {"ord", Builtin::kOrd, Slot::kDay},          {"hour", Builtin::kHour, Slot::kHour},
-    {"minute", Builtin::kMinute, Slot::kMinute}, {"decade", Builtin::kDecade, Slot::kDecade},
+    {"newsyear", Builtin::kNewsYear, Slot::kYear},
+    {"day", Builtin::kDay, Slot::kDay},
+    {"monthnum", Builtin::kMonthNum, Slot::kMonth},
+    {"num", Builtin::kNum, Slot::kNum},
+    {"ord", Builtin::kOrd, Slot::kDay},
+    {"hour", Builtin::kHour, Slot::kHour},
+    {"minute", Builtin::kMinute, Slot::kMinute},
+    {"decade", Builtin::kDecade, Slot::kDecade},
 };
 
 std::string_view Trim(std::string_view s) {
@@ -92,11 +97,16 @@ class Parser {
         if (!r.items.empty()) Fail("a rule has one pattern");
         r.items = ParsePattern(value);
       } else if (key == "kind") {
-        if (value == "date") r.kind = RuleKind::kDate;
-        else if (value == "time") r.kind = RuleKind::kTime;
-        else if (value == "duration") r.kind = RuleKind::kDuration;
-        else if (value == "set") r.kind = RuleKind::kSet;
-        else Fail("unknown kind `" + std::string(value) + "`");
+        if (value == "date")
+          r.kind = RuleKind::kDate;
+        else if (value == "time")
+          r.kind = RuleKind::kTime;
+        else if (value == "duration")
+          r.kind = RuleKind::kDuration;
+        else if (value == "set")
+          r.kind = RuleKind::kSet;
+        else
+          Fail("unknown kind `" + std::string(value) + "`");
       } else if (key == "set") {
         for (std::string_view kv : SplitSpaces(value)) {
           size_t eq = kv.find('=');

@@ -9,6 +9,9 @@
 
 namespace annals {
 
+// The list is laid out by hand, a few slots a line; clang-format would
+// stagger the X-macro.
+// clang-format off
 #define ANNALS_SLOTS(X)                                                                       \
   X(kYear, "year") X(kYY, "yy") X(kMonth, "month") X(kDay, "day") X(kWeekday, "weekday")      \
   X(kHour, "hour") X(kMinute, "minute") X(kAmPm, "ampm") X(kTz, "tz") X(kQuarter, "quarter")  \
@@ -20,6 +23,7 @@ namespace annals {
   X(kAnaphor, "anaphor") /* counts from the last time mentioned, not the DCT */               \
   X(kYearEnd, "yearend") /* the end of the year the tense points to */                        \
   X(kExtra, "extra")     /* captured, not used in the value */
+// clang-format on
 
 enum class Slot {
   kNone,

@@ -26,7 +26,7 @@ struct Token {
   uint32_t begin = 0;  // byte offset in the text
   uint32_t end = 0;    // one past the last byte
   TokenKind kind = TokenKind::kWord;
-  bool space_before = true;   // whitespace (or text start) precedes it
+  bool space_before = true;     // whitespace (or text start) precedes it
   bool newline_before = false;  // a line break precedes it
   bool capitalized = false;     // first letter upper case
   std::string norm;             // lower-cased ASCII form; punctuation folded

@@ -58,9 +58,9 @@ YearSeason AddSeasons(YearSeason ys, int n);
 std::optional<Date> HolidayDate(std::string_view rule, int year);
 
 // Zero-padded formatting helpers for TimeML values.
-std::string Year4(int year);                     // "2013", "0099", "-0044"
+std::string Year4(int year);                       // "2013", "0099", "-0044"
 std::string YearMonthString(int year, int month);  // "2013-01"
-std::string WeekString(IsoWeek w);               // "2013-W05"
+std::string WeekString(IsoWeek w);                 // "2013-W05"
 
 }  // namespace annals::cal
 

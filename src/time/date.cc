@@ -37,7 +37,7 @@ std::optional<Date> Date::Parse(std::string_view s) {
   };
   Date d;
   if (!num(0, 4, &d.year) || !num(5, 2, &d.month) || !num(8, 2, &d.day)) return std::nullopt;
-  if (!d.valid()) return std::nullopt;
+  if (d.year == 0 || !d.valid()) return std::nullopt;
   return d;
 }
 

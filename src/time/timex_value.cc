@@ -8,10 +8,14 @@ namespace annals {
 
 std::string_view TimexTypeName(TimexType type) {
   switch (type) {
-    case TimexType::kDate: return "DATE";
-    case TimexType::kTime: return "TIME";
-    case TimexType::kDuration: return "DURATION";
-    case TimexType::kSet: return "SET";
+    case TimexType::kDate:
+      return "DATE";
+    case TimexType::kTime:
+      return "TIME";
+    case TimexType::kDuration:
+      return "DURATION";
+    case TimexType::kSet:
+      return "SET";
   }
   return "DATE";
 }
@@ -68,7 +72,8 @@ std::optional<Interval> ValueInterval(std::string_view v) {
     if (!Digits(rest, 1, 2, &n) || n < 1 || n > cal::WeeksInYear(year)) return std::nullopt;
     Date monday = cal::MondayOfWeek({year, n});
     if (rest.size() == 3) return Span(monday, monday.AddDays(6));
-    if (rest.size() == 6 && rest.substr(3) == "-WE") return Span(monday.AddDays(5), monday.AddDays(6));
+    if (rest.size() == 6 && rest.substr(3) == "-WE")
+      return Span(monday.AddDays(5), monday.AddDays(6));
     return std::nullopt;
   }
   int month = 0;

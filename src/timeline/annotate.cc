@@ -40,7 +40,8 @@ std::vector<AnnotatedDocument> AnnotateAll(std::vector<Document> docs, const Tag
   const size_t n = docs.size();
   std::vector<AnnotatedDocument> out(n);
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  threads = static_cast<int>(std::min<size_t>(static_cast<size_t>(threads), std::max<size_t>(n, 1)));
+  threads =
+      static_cast<int>(std::min<size_t>(static_cast<size_t>(threads), std::max<size_t>(n, 1)));
   std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
   std::mutex mu;
