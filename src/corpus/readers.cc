@@ -11,15 +11,11 @@
 #include <cstring>
 #include <utility>
 
+#include "text/ascii.h"
 #include "text/utf8.h"
 
 namespace annals {
 namespace {
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -145,7 +141,7 @@ class JsonLineParser {
         *kind = 'z';
         return Literal("null");
       default:
-        if (c == '-' || IsDigit(c)) {
+        if (c == '-' || IsAsciiDigit(c)) {
           *kind = 'n';
           return ParseNumber(out);
         }
@@ -162,22 +158,22 @@ class JsonLineParser {
   bool ParseNumber(std::string* out) {
     const size_t start = pos_;
     if (s_[pos_] == '-') ++pos_;
-    if (pos_ >= s_.size() || !IsDigit(s_[pos_])) return Fail("invalid number");
+    if (pos_ >= s_.size() || !IsAsciiDigit(s_[pos_])) return Fail("invalid number");
     if (s_[pos_] == '0') {
       ++pos_;
     } else {
-      while (pos_ < s_.size() && IsDigit(s_[pos_])) ++pos_;
+      while (pos_ < s_.size() && IsAsciiDigit(s_[pos_])) ++pos_;
     }
     if (pos_ < s_.size() && s_[pos_] == '.') {
       ++pos_;
-      if (pos_ >= s_.size() || !IsDigit(s_[pos_])) return Fail("invalid number");
-      while (pos_ < s_.size() && IsDigit(s_[pos_])) ++pos_;
+      if (pos_ >= s_.size() || !IsAsciiDigit(s_[pos_])) return Fail("invalid number");
+      while (pos_ < s_.size() && IsAsciiDigit(s_[pos_])) ++pos_;
     }
     if (pos_ < s_.size() && (s_[pos_] == 'e' || s_[pos_] == 'E')) {
       ++pos_;
       if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) ++pos_;
-      if (pos_ >= s_.size() || !IsDigit(s_[pos_])) return Fail("invalid number");
-      while (pos_ < s_.size() && IsDigit(s_[pos_])) ++pos_;
+      if (pos_ >= s_.size() || !IsAsciiDigit(s_[pos_])) return Fail("invalid number");
+      while (pos_ < s_.size() && IsAsciiDigit(s_[pos_])) ++pos_;
     }
     if (out != nullptr) out->assign(s_.substr(start, pos_ - start));
     return true;
@@ -265,7 +261,7 @@ class JsonLineParser {
     for (int i = 0; i < 4; ++i) {
       const char c = s_[pos_ + i];
       x <<= 4;
-      if (IsDigit(c)) {
+      if (IsAsciiDigit(c)) {
         x |= c - '0';
       } else if (c >= 'a' && c <= 'f') {
         x |= c - 'a' + 10;
@@ -404,7 +400,7 @@ class GzJsonlReader : public JsonlReader {
     }
     std::string_view line = line_buf_;
     if (line_ == 1) line.remove_prefix(SkipBom(line));
-    if (std::all_of(line.begin(), line.end(), [](char c) { return IsSpace(c); })) {
+    if (std::all_of(line.begin(), line.end(), [](char c) { return IsAsciiSpace(c); })) {
       SetError(err, path_, line_, "blank line (expected a JSON object)");
       return true;
     }
@@ -516,12 +512,12 @@ InputFormat DetectFormat(const std::string& path, std::string_view head) {
   // gzip magic: only JSONL is read compressed.
   if (head.size() >= 2 && head[0] == '\x1f' && head[1] == '\x8b') return InputFormat::kJsonl;
   size_t i = SkipBom(head);
-  while (i < head.size() && IsSpace(head[i])) ++i;
+  while (i < head.size() && IsAsciiSpace(head[i])) ++i;
   std::string_view rest = head.substr(i);
   if (rest.substr(0, 4) == "date" && rest.size() > 4 && (rest[4] == ' ' || rest[4] == '\t')) {
     size_t j = 5;
     while (j < rest.size() && (rest[j] == ' ' || rest[j] == '\t')) ++j;
-    if (j < rest.size() && IsDigit(rest[j])) return InputFormat::kDated;
+    if (j < rest.size() && IsAsciiDigit(rest[j])) return InputFormat::kDated;
   }
   if (rest.substr(0, 5) == "<?xml" || rest.substr(0, 7) == "<TimeML") return InputFormat::kTimeML;
   if (rest.substr(0, 1) == "{") return InputFormat::kJsonl;
@@ -632,7 +628,7 @@ namespace {
 bool ParseDatedHeader(std::string_view content, const std::string& name, Document* doc,
                       size_t* text_offset, ReadError* err) {
   size_t i = SkipBom(content);
-  while (i < content.size() && IsSpace(content[i])) ++i;
+  while (i < content.size() && IsAsciiSpace(content[i])) ++i;
   const size_t line = LineOf(content, i);
   if (i == content.size()) {
     SetError(err, name, line, "empty file (expected `date YYYY-MM-DD` and an article)");
@@ -649,19 +645,19 @@ bool ParseDatedHeader(std::string_view content, const std::string& name, Documen
   i += 4;
   while (i < content.size() && (content[i] == ' ' || content[i] == '\t')) ++i;
   size_t end = i;
-  while (end < content.size() && !IsSpace(content[end])) ++end;
+  while (end < content.size() && !IsAsciiSpace(content[end])) ++end;
   const std::string_view token = content.substr(i, end - i);
   // Exactly YYYY-MM-DD: Date::Parse alone would also take a time suffix.
   const bool shaped =
       token.size() == 10 && token[4] == '-' && token[7] == '-' &&
-      std::all_of(token.begin(), token.end(), [](char c) { return IsDigit(c) || c == '-'; });
+      std::all_of(token.begin(), token.end(), [](char c) { return IsAsciiDigit(c) || c == '-'; });
   std::optional<Date> date = shaped ? Date::Parse(token) : std::nullopt;
   if (!date) {
     if (!shaped) return malformed("\"" + Excerpt(token) + "\" is not a date");
     return malformed("\"" + std::string(token) + "\" is not a calendar day");
   }
   i = end;
-  while (i < content.size() && IsSpace(content[i])) ++i;
+  while (i < content.size() && IsAsciiSpace(content[i])) ++i;
   doc->id = name;
   doc->dct = *date;
   *text_offset = i;

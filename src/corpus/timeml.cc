@@ -113,7 +113,8 @@ bool IsNameChar(char c) {
          c == '-' || c == '.' || c == ':' || u >= 0x80;
 }
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// XML's white space (production S): not \f or \v, unlike text/ascii.h.
+bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 struct ParsedTag {
   bool closing = false;
@@ -135,7 +136,7 @@ bool ParseTag(std::string_view raw, size_t begin, size_t end, ParsedTag* tag, Ti
   tag->name.assign(raw.substr(name_begin, i - name_begin));
   while (true) {
     size_t before_space = i;
-    while (i < end && IsSpace(raw[i])) ++i;
+    while (i < end && IsXmlSpace(raw[i])) ++i;
     if (i == end) break;
     if (raw[i] == '/' && i + 1 == end && !tag->closing) {
       tag->empty = true;
@@ -153,12 +154,12 @@ bool ParseTag(std::string_view raw, size_t begin, size_t end, ParsedTag* tag, Ti
       return Fail(raw, i, "malformed attribute in <" + tag->name + ">", err);
     }
     std::string name(raw.substr(attr_begin, i - attr_begin));
-    while (i < end && IsSpace(raw[i])) ++i;
+    while (i < end && IsXmlSpace(raw[i])) ++i;
     if (i == end || raw[i] != '=') {
       return Fail(raw, i, "attribute " + name + " of <" + tag->name + "> has no value", err);
     }
     ++i;
-    while (i < end && IsSpace(raw[i])) ++i;
+    while (i < end && IsXmlSpace(raw[i])) ++i;
     if (i == end || (raw[i] != '"' && raw[i] != '\'')) {
       return Fail(raw, i, "attribute " + name + " of <" + tag->name + "> is not quoted", err);
     }
@@ -203,8 +204,8 @@ const std::string* FindAttr(const ParsedTag& tag, std::string_view name) {
 
 std::string Trim(std::string_view s) {
   size_t b = 0, e = s.size();
-  while (b < e && IsSpace(s[b])) ++b;
-  while (e > b && IsSpace(s[e - 1])) --e;
+  while (b < e && IsXmlSpace(s[b])) ++b;
+  while (e > b && IsXmlSpace(s[e - 1])) --e;
   return std::string(s.substr(b, e - b));
 }
 

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "text/ascii.h"
+
 namespace annals::eval {
 namespace {
 
@@ -16,17 +18,11 @@ constexpr std::string_view kSeparator = "--------------------------------";  // 
 // Python's string.punctuation, which tilse's rough ROUGE filters against.
 constexpr std::string_view kPunctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 std::string_view Strip(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
   return s;
 }
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // "YYYY-M[M]-[DD]": a line meant as a date line. Matching this loosely
 // lets a typo such as "2011-04-0" be reported instead of being read as a
@@ -34,13 +30,13 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool LooksLikeDate(std::string_view s) {
   if (s.size() < 7 || s.size() > 10) return false;
   for (int i = 0; i < 4; ++i) {
-    if (!IsDigit(s[i])) return false;
+    if (!IsAsciiDigit(s[i])) return false;
   }
   if (s[4] != '-') return false;
   size_t dash = s.find('-', 5);
   if (dash == std::string_view::npos || dash == 5 || dash > 7) return false;
   for (size_t i = 5; i < s.size(); ++i) {
-    if (i != dash && !IsDigit(s[i])) return false;
+    if (i != dash && !IsAsciiDigit(s[i])) return false;
   }
   return true;
 }
@@ -155,9 +151,9 @@ class RoughVocabulary {
     for (const std::string& s : sentences) {
       size_t i = 0;
       while (i < s.size()) {
-        while (i < s.size() && IsSpace(s[i])) ++i;
+        while (i < s.size() && IsAsciiSpace(s[i])) ++i;
         size_t j = i;
-        while (j < s.size() && !IsSpace(s[j])) ++j;
+        while (j < s.size() && !IsAsciiSpace(s[j])) ++j;
         if (j > i) {
           std::string_view tok(s.data() + i, j - i);
           // Python's `tok not in string.punctuation` is a substring test.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/ascii.h"
+
 namespace annals {
 namespace {
 
@@ -84,8 +86,7 @@ Matcher::Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon)
       size_t c = static_cast<size_t>(__builtin_ctzll(bits));
       if (c < by_class.size()) todo.insert(todo.end(), by_class[c].begin(), by_class[c].end());
     }
-    const bool digits = !w.empty() && std::all_of(w.begin(), w.end(),
-                                                  [](char ch) { return ch >= '0' && ch <= '9'; });
+    const bool digits = !w.empty() && std::all_of(w.begin(), w.end(), IsAsciiDigit);
     if (digits)
       todo.insert(todo.end(), by_digit_builtin_.begin(), by_digit_builtin_.end());
     else if (classes & word_builtin_classes)

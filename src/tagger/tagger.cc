@@ -11,6 +11,7 @@
 #include "tagger/resolver.h"
 #include "tagger/rules.h"
 #include "tagger/tense.h"
+#include "text/ascii.h"
 #include "text/embedded.h"
 #include "text/tokenizer.h"
 
@@ -189,10 +190,9 @@ constexpr size_t kWindowBytes = size_t{1} << 20;
 bool SentenceEndAt(std::string_view text, size_t i) {
   const char c = text[i];
   if (c != '.' && c != '?' && c != '!') return false;
-  if (i + 2 >= text.size() || text[i + 1] != ' ' || !(text[i + 2] >= 'A' && text[i + 2] <= 'Z'))
-    return false;
+  if (i + 2 >= text.size() || text[i + 1] != ' ' || !IsAsciiUpper(text[i + 2])) return false;
   size_t letters = 0;
-  while (letters < i && text[i - 1 - letters] >= 'a' && text[i - 1 - letters] <= 'z') ++letters;
+  while (letters < i && IsAsciiLower(text[i - 1 - letters])) ++letters;
   const size_t w = i - letters;  // start of the word
   return letters >= 4 && (w == 0 || text[w - 1] == ' ' || text[w - 1] == '\n');
 }

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "text/ascii.h"
 #include "text/embedded.h"
 
 namespace annals {
@@ -31,14 +32,6 @@ const std::unordered_map<std::string_view, AbbrevClass>& AbbreviationTable() {
   }();
   return *table;
 }
-
-bool IsWs(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(char c) { return IsUpper(c) || IsLower(c); }
 
 bool StartsWith(std::string_view s, size_t pos, std::string_view p) {
   return s.size() >= pos + p.size() && s.compare(pos, p.size(), p) == 0;
@@ -96,7 +89,7 @@ size_t TerminatorRun(std::string_view s, size_t pos, bool* strong, bool* ellipsi
 std::string_view WordBefore(std::string_view s, size_t floor, size_t dot) {
   size_t b = dot;
   const size_t limit = dot > 32 ? dot - 32 : 0;
-  while (b > floor && b > limit && !IsWs(s[b - 1])) --b;
+  while (b > floor && b > limit && !IsAsciiSpace(s[b - 1])) --b;
   while (b < dot && OpenerAt(s, b) > 0) b += OpenerAt(s, b);
   return s.substr(b, dot - b);
 }
@@ -109,7 +102,7 @@ bool IsDottedAbbreviation(std::string_view w) {
     if (c == '.') {
       if (group == 0) return false;
       group = 0;
-    } else if (IsAlpha(c)) {
+    } else if (IsAsciiAlpha(c)) {
       if (++group > 2) return false;
     } else {
       return false;
@@ -124,7 +117,7 @@ bool IsDottedAbbreviation(std::string_view w) {
 bool IsBoundary(std::string_view s, size_t start, size_t term, size_t end, bool strong,
                 bool ellipsis) {
   size_t next = end;
-  while (next < s.size() && IsWs(s[next])) ++next;
+  while (next < s.size() && IsAsciiSpace(s[next])) ++next;
   if (next >= s.size()) return true;
   // Look through opening quotes/brackets at the first letter of what follows.
   size_t nc = next;
@@ -135,11 +128,11 @@ bool IsBoundary(std::string_view s, size_t start, size_t term, size_t end, bool 
   }
   if (nc >= s.size()) return true;
   const char c = s[nc];
-  if (IsLower(c)) return false;  // "?” he said", "U.S. officials"
+  if (IsAsciiLower(c)) return false;  // "?” he said", "U.S. officials"
   // A photo credit ("REUTERS/Benoit Tessier") belongs to its caption.
-  if (IsUpper(c)) {
+  if (IsAsciiUpper(c)) {
     size_t k = nc;
-    while (k < s.size() && k < nc + 24 && (IsUpper(s[k]) || s[k] == ' ')) ++k;
+    while (k < s.size() && k < nc + 24 && (IsAsciiUpper(s[k]) || s[k] == ' ')) ++k;
     if (k < s.size() && s[k] == '/' && k - nc >= 2) return false;
   }
   if (strong || ellipsis) return true;
@@ -150,7 +143,7 @@ bool IsBoundary(std::string_view s, size_t start, size_t term, size_t end, bool 
   AbbrevClass cls = AbbrevClass::kStarter;  // i.e. not an abbreviation
   if (it != table.end()) {
     cls = it->second;
-  } else if (word.size() == 1 && IsUpper(word[0])) {
+  } else if (word.size() == 1 && IsAsciiUpper(word[0])) {
     return false;  // an initial: "J. Smith"
   } else if (IsDottedAbbreviation(word)) {
     cls = AbbrevClass::kOther;
@@ -159,10 +152,10 @@ bool IsBoundary(std::string_view s, size_t start, size_t term, size_t end, bool 
     case AbbrevClass::kTitle:
       return false;
     case AbbrevClass::kNumeric:
-      return !IsDigit(c);
+      return !IsAsciiDigit(c);
     case AbbrevClass::kOther: {
       size_t e = nc;
-      while (e < s.size() && IsAlpha(s[e])) ++e;
+      while (e < s.size() && IsAsciiAlpha(s[e])) ++e;
       auto st = table.find(s.substr(nc, e - nc));
       return st != table.end() && st->second == AbbrevClass::kStarter;
     }
@@ -178,7 +171,7 @@ std::vector<SentenceSpan> SplitRaw(std::string_view s) {
   size_t start = kNone;
   auto emit = [&](size_t end) {
     if (start == kNone) return;
-    while (end > start && IsWs(s[end - 1])) --end;
+    while (end > start && IsAsciiSpace(s[end - 1])) --end;
     if (end > start) out.push_back({start, end});
     start = kNone;
   };
@@ -199,7 +192,7 @@ std::vector<SentenceSpan> SplitRaw(std::string_view s) {
       }
       continue;
     }
-    if (IsWs(c)) {
+    if (IsAsciiSpace(c)) {
       ++i;
       continue;
     }
@@ -227,7 +220,7 @@ std::vector<SentenceSpan> SplitRaw(std::string_view s) {
       if (len == 0) break;
       end += len;
     }
-    if (end < n && !IsWs(s[end])) {  // "3.5", "U.S.-led", "Yahoo!'s"
+    if (end < n && !IsAsciiSpace(s[end])) {  // "3.5", "U.S.-led", "Yahoo!'s"
       i = end;
       continue;
     }
@@ -246,8 +239,8 @@ std::vector<SentenceSpan> SplitLines(std::string_view s) {
     if (nl == std::string_view::npos) nl = s.size();
     size_t b = i;
     size_t e = nl;
-    while (b < e && IsWs(s[b])) ++b;
-    while (e > b && IsWs(s[e - 1])) --e;
+    while (b < e && IsAsciiSpace(s[b])) ++b;
+    while (e > b && IsAsciiSpace(s[e - 1])) --e;
     if (e > b) out.push_back({b, e});
     i = nl + 1;
   }
@@ -283,18 +276,19 @@ size_t DatelineLength(std::string_view text) {
     // "CITY (Reuters)", "CITY, Jan 30 (Reuters)", "(CNN)": an agency in
     // brackets, after nothing or after a word in capitals.
     const size_t open = prefix.rfind('(');
-    if (open != std::string_view::npos && open + 2 < prefix.size() && IsUpper(prefix[open + 1])) {
+    if (open != std::string_view::npos && open + 2 < prefix.size() &&
+        IsAsciiUpper(prefix[open + 1])) {
       const std::string_view before = prefix.substr(0, open);
       size_t k = 0;
-      while (k < before.size() && (IsUpper(before[k]) || before[k] == '.')) ++k;
-      ok = before.empty() || (k >= 2 && (k == before.size() || !IsAlpha(before[k])));
+      while (k < before.size() && (IsAsciiUpper(before[k]) || before[k] == '.')) ++k;
+      ok = before.empty() || (k >= 2 && (k == before.size() || !IsAsciiAlpha(before[k])));
     }
   } else {
     // "WASHINGTON", "NEW YORK": capitals only.
     size_t letters = 0;
     ok = !prefix.empty();
     for (char c : prefix) {
-      if (IsUpper(c)) {
+      if (IsAsciiUpper(c)) {
         ++letters;
       } else if (c != ' ' && c != ',' && c != '.' && c != '\'') {
         ok = false;

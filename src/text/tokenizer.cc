@@ -1,11 +1,10 @@
 #include "text/tokenizer.h"
 
+#include "text/ascii.h"
 #include "text/utf8.h"
 
 namespace annals {
 namespace {
-
-bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 enum class CharClass { kSpace, kNewline, kLetter, kDigit, kPunct };
 
@@ -15,8 +14,8 @@ CharClass Classify(uint32_t cp, char* fold) {
   if (cp <= ' ' || cp == 0x7F || cp == 0xA0 || (cp >= 0x80 && cp < 0xA0)) return CharClass::kSpace;
   if (cp < 0x80) {
     char c = static_cast<char>(cp);
-    if (c >= '0' && c <= '9') return CharClass::kDigit;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
+    if (IsAsciiDigit(c)) return CharClass::kDigit;
+    if (IsAsciiAlpha(c)) return CharClass::kLetter;
     *fold = c;
     return CharClass::kPunct;
   }
@@ -57,14 +56,14 @@ std::vector<Token> Tokenize(std::string_view text) {
     // Fast path for a run of ASCII letters or digits, most of news text:
     // the same token the general path below builds a code point at a
     // time, built in one step (the tokenizer was an eighth of tagging).
-    const unsigned char c0 = static_cast<unsigned char>(text[i]);
-    const bool digit = c0 >= '0' && c0 <= '9';
-    if (digit || IsAsciiLetter(c0)) {
+    const char c0 = text[i];
+    const bool digit = IsAsciiDigit(c0);
+    if (digit || IsAsciiAlpha(c0)) {
       size_t j = i + 1;
       if (digit) {
-        while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+        while (j < text.size() && IsAsciiDigit(text[j])) ++j;
       } else {
-        while (j < text.size() && IsAsciiLetter(static_cast<unsigned char>(text[j]))) ++j;
+        while (j < text.size() && IsAsciiAlpha(text[j])) ++j;
       }
       const TokenKind kind = digit ? TokenKind::kNumber : TokenKind::kWord;
       if (open && out.back().kind == kind) {
@@ -77,7 +76,7 @@ std::vector<Token> Tokenize(std::string_view text) {
         t.kind = kind;
         t.space_before = space;
         t.newline_before = newline;
-        t.capitalized = c0 >= 'A' && c0 <= 'Z';
+        t.capitalized = IsAsciiUpper(c0);
         open = true;
         space = newline = false;
       }

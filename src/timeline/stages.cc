@@ -6,6 +6,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "text/ascii.h"
+
 namespace annals::timeline {
 namespace {
 
@@ -38,13 +40,11 @@ std::optional<Date> NamedDay(const Timex& t) {
   return t.interval->first;
 }
 
-bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-
 int CountWords(std::string_view s) {
   int n = 0;
   bool in_word = false;
   for (char c : s) {
-    const bool space = IsSpaceByte(c);
+    const bool space = IsAsciiSpace(c);
     if (!space && !in_word) ++n;
     in_word = !space;
   }
@@ -68,11 +68,11 @@ std::string_view WithoutDateHeading(const AnnotatedSentence& s, std::string_view
   if (s.timexes.empty()) return text;
   const Timex& first = s.timexes.front();
   size_t i = 0;
-  while (i < text.size() && IsSpaceByte(text[i])) ++i;
+  while (i < text.size() && IsAsciiSpace(text[i])) ++i;
   if (first.begin != s.begin + i || first.end < s.begin || first.end - s.begin > text.size())
     return text;
   size_t j = first.end - s.begin;
-  while (j < text.size() && IsSpaceByte(text[j])) ++j;
+  while (j < text.size() && IsAsciiSpace(text[j])) ++j;
   const std::string_view rest = text.substr(j);
   size_t sep = 0;
   for (std::string_view mark : {"--", "-", ":", "\u2013", "\u2014"})
@@ -82,7 +82,7 @@ std::string_view WithoutDateHeading(const AnnotatedSentence& s, std::string_view
     }
   if (sep == 0) return text;
   j += sep;
-  while (j < text.size() && IsSpaceByte(text[j])) ++j;
+  while (j < text.size() && IsAsciiSpace(text[j])) ++j;
   // Keep a heading that is all there is.
   return j < text.size() ? text.substr(j) : text;
 }
@@ -96,12 +96,12 @@ std::string_view WithoutDateline(std::string_view text) {
     const size_t c = text.substr(0, window).find(close);
     if (c == std::string_view::npos) continue;
     size_t j = c + close.size();
-    while (j < text.size() && IsSpaceByte(text[j])) ++j;
+    while (j < text.size() && IsAsciiSpace(text[j])) ++j;
     size_t dash = 0;
     while (j + dash < text.size() && text[j + dash] == '-') ++dash;
     if (dash == 0 || dash > 2) continue;
     j += dash;
-    while (j < text.size() && IsSpaceByte(text[j])) ++j;
+    while (j < text.size() && IsAsciiSpace(text[j])) ++j;
     if (j < text.size()) return text.substr(j);
   }
   return text;
