@@ -15,9 +15,9 @@
 namespace annals {
 namespace {
 
-std::vector<Timex> TagAs(std::string_view text, DocType type) {
+std::vector<Timex> TagAs(std::string_view text, DocType type, std::string_view dct = "2013-01-30") {
   TagOptions o;
-  o.dct = *Date::Parse("2013-01-30");
+  o.dct = *Date::Parse(dct);
   o.type = type;
   return Tagger::Default().Tag(text, o);
 }
@@ -77,31 +77,25 @@ TEST(Tense, AQuotationKeepsItsOwnTense) {
 TEST(Chronology, EntriesLookBackOnlyAtTheStartOfALine) {
   // Entries of a list published in October: February is the past one.
   // The same words inside a sentence keep the nearest February.
-  TagOptions o;
-  o.dct = *Date::Parse("2011-10-20");
-  EXPECT_EQ(Values(Tagger::Default().Tag("Timeline of the war:\nFebruary 24 - Militias take "
-                                         "Misrata .\nMarch 19 - Air strikes begin .\n",
-                                         o)),
+  EXPECT_EQ(Values(TagAs("Timeline of the war:\nFebruary 24 - Militias take Misrata .\n"
+                         "March 19 - Air strikes begin .\n",
+                         DocType::kNews, "2011-10-20")),
             (std::vector<std::string>{"February 24=2011-02-24", "March 19=2011-03-19"}));
-  EXPECT_EQ(Values(Tagger::Default().Tag("Militias take Misrata on February 24 - a start.", o)),
+  EXPECT_EQ(Values(TagAs("Militias take Misrata on February 24 - a start.", DocType::kNews,
+                         "2011-10-20")),
             (std::vector<std::string>{"February 24=2012-02-24"}));
 }
 
 TEST(Chronology, LaterEntriesFollowTheList) {
   // A list of deaths published in May 2005 reaches back a year: its May
   // entry follows the April one before it, not the document date.
-  TagOptions o;
-  o.dct = *Date::Parse("2005-05-02");
-  EXPECT_EQ(Values(Tagger::Default().Tag("April 28, 2004: A soldier died.\nMay 6: A soldier was "
-                                         "killed.\n",
-                                         o)),
+  EXPECT_EQ(Values(TagAs("April 28, 2004: A soldier died.\nMay 6: A soldier was killed.\n",
+                         DocType::kNews, "2005-05-02")),
             (std::vector<std::string>{"April 28, 2004=2004-04-28", "May 6=2004-05-06"}));
   // Newest first, across a year's end.
-  o.dct = *Date::Parse("2011-01-11");
   EXPECT_EQ(
-      Values(Tagger::Default().Tag("Jan. 5 - Talks end .\nDec. 28 - Talks begin .\n"
-                                   "Nov. 30 - A report .\n",
-                                   o)),
+      Values(TagAs("Jan. 5 - Talks end .\nDec. 28 - Talks begin .\nNov. 30 - A report .\n",
+                   DocType::kNews, "2011-01-11")),
       (std::vector<std::string>{"Jan. 5=2011-01-05", "Dec. 28=2010-12-28", "Nov. 30=2010-11-30"}));
 }
 

@@ -400,7 +400,7 @@ class GzJsonlReader : public JsonlReader {
     }
     std::string_view line = line_buf_;
     if (line_ == 1) line.remove_prefix(SkipBom(line));
-    if (std::all_of(line.begin(), line.end(), [](char c) { return IsAsciiSpace(c); })) {
+    if (std::all_of(line.begin(), line.end(), IsAsciiSpace)) {
       SetError(err, path_, line_, "blank line (expected a JSON object)");
       return true;
     }

@@ -23,6 +23,7 @@
 #include "corpus/readers.h"
 #include "store/ingest.h"
 #include "store/store.h"
+#include "text/ascii.h"
 
 namespace annals::embedded_web {
 extern const std::pair<std::string_view, std::string_view> kFiles[];
@@ -92,8 +93,7 @@ int IntParam(const httplib::Request& req, const char* name, int lo, int hi, int 
 // "YYYY", "YYYY-MM" or "YYYY-MM-DD" -> the days it covers.
 std::optional<Interval> ParsePeriod(std::string_view s) {
   auto num = [](std::string_view d, int* out) {
-    if (d.empty() || !std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      return false;
+    if (d.empty() || !std::all_of(d.begin(), d.end(), IsAsciiDigit)) return false;
     std::from_chars(d.data(), d.data() + d.size(), *out);
     return true;
   };
@@ -102,9 +102,9 @@ std::optional<Interval> ParsePeriod(std::string_view s) {
   if (s.size() == 7 && s[4] == '-' && num(s.substr(0, 4), &y) && num(s.substr(5, 2), &m) &&
       y >= 1 && m >= 1 && m <= 12)
     return Interval{{y, m, 1}, {y, m, DaysInMonth(y, m)}};
+  // Date::Parse gives only real days, and no year 0.
   if (s.size() == 10) {
-    std::optional<Date> d = Date::Parse(s);
-    if (d && d->valid() && d->year >= 1) return Interval{*d, *d};
+    if (std::optional<Date> d = Date::Parse(s)) return Interval{*d, *d};
   }
   return std::nullopt;
 }
