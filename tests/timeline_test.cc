@@ -235,6 +235,34 @@ TEST(CollectSentencesTest, DaysRangeAndAutomaticStoryKeyword) {
   EXPECT_FALSE(r.naming.contains(D("2010-04-20")));
 }
 
+TEST(KeywordWordsTest, EachTermReadsAsItsCommonestWord) {
+  std::vector<Document> raw = {
+      Doc("b1", "2008-09-20", "Financiers fear the worst. The financial system is frozen."),
+      Doc("b2", "2008-09-21", "Financial markets fell on Monday. The financial crisis deepened."),
+      Doc("b3", "2008-09-22", "Banks and financial firms lost money. Financiers left."),
+  };
+  std::vector<AnnotatedDocument> docs = AnnotateAll(std::move(raw), Tagger::Default(), 1);
+  Collected automatic(docs, TimelineOptions{});
+  ASSERT_TRUE(automatic.c.automatic_query);
+  ASSERT_EQ(automatic.c.query.size(), 1u);
+  // The stem was met first as "financiers"; the articles mostly write
+  // "financial" (5 uses against 2).
+  EXPECT_EQ(automatic.terms.Word(automatic.c.query[0]), "financiers");
+  EXPECT_EQ(timeline::KeywordWords(automatic.index, automatic.c, automatic.terms),
+            std::vector<std::string>{"financial"});
+
+  // A query word no article uses keeps the query's own word; the order is
+  // that of c.query.
+  TimelineOptions options;
+  options.query = "ZEBRA Financiers";
+  Collected asked(docs, options);
+  ASSERT_EQ(asked.c.query.size(), 2u);
+  EXPECT_EQ(timeline::KeywordWords(asked.index, asked.c, asked.terms),
+            (std::vector<std::string>{"financial", "zebra"}));
+  EXPECT_EQ(BuildTimeline(docs, options).keywords,
+            (std::vector<std::string>{"financial", "zebra"}));
+}
+
 TEST(CollectSentencesTest, ExplicitQuerySelectsArticles) {
   std::vector<AnnotatedDocument> docs = SpillStory();
   TimelineOptions options;

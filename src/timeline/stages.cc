@@ -127,7 +127,8 @@ std::vector<TermId> StoryKeywords(const std::vector<SentenceRecord>& sentences, 
   // Score of a term: the mean over articles of log(1 + its count there).
   // Words every article uses once (people, government) score about 0.7;
   // the story's own word (oil, syria) is used several times in nearly every
-  // article and scores 1.5 to 2.2 on Timeline17.
+  // article and scores 1.5 to 2.2 on Timeline17; Reuters's Syria
+  // collection, mostly other stories, is the exception (`government`).
   std::vector<double> score(num_terms, 0.0);
   std::unordered_map<TermId, int> counts;
   size_t articles = 0;
@@ -145,6 +146,44 @@ std::vector<TermId> StoryKeywords(const std::vector<SentenceRecord>& sentences, 
   for (TermId t = 1; t < num_terms; ++t)
     if (score[t] > score[best]) best = t;
   if (articles > 0 && num_terms > 0 && score[best] > 0) out.push_back(best);
+  return out;
+}
+
+std::vector<std::string> KeywordWords(const SentenceIndex& index, const CollectedSentences& c,
+                                      const TermNumbering& terms) {
+  // Per query term: word -> (uses, order of first use). Ties are broken by
+  // first use in the collected sentences, not by word id, which depends on
+  // every article indexed.
+  struct Use {
+    size_t count = 0;
+    size_t first = 0;
+  };
+  std::vector<std::unordered_map<WordId, Use>> uses(c.query.size());
+  size_t seen = 0;
+  for (const SentenceRecord& r : c.sentences) {
+    if (!r.query_match) continue;
+    const IndexedSentence& s = index.sentences[index.first[r.doc] + r.index];
+    for (size_t i = 0; i < r.terms.size(); ++i) {
+      auto it = std::lower_bound(c.query.begin(), c.query.end(), r.terms[i]);
+      if (it == c.query.end() || *it != r.terms[i]) continue;
+      auto [use, added] = uses[it - c.query.begin()].try_emplace(s.content[i]);
+      if (added) use->second.first = seen++;
+      ++use->second.count;
+    }
+  }
+  std::vector<std::string> out;
+  for (size_t q = 0; q < c.query.size(); ++q) {
+    const std::string* word = &terms.Word(c.query[q]);
+    const Use* best = nullptr;
+    for (const auto& [w, use] : uses[q]) {
+      if (best &&
+          (use.count < best->count || (use.count == best->count && use.first > best->first)))
+        continue;
+      best = &use;
+      word = &index.vocabulary.Word(w);
+    }
+    out.push_back(*word);
+  }
   return out;
 }
 

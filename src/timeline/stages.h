@@ -114,6 +114,14 @@ bool InRange(Date d, const TimelineOptions& options);
 // government) score lower. Empty for an empty collection.
 std::vector<TermId> StoryKeywords(const std::vector<SentenceRecord>& sentences, size_t num_terms);
 
+// How the story's terms read to a user: for each term of c.query, in
+// order, the word the collected sentences write most often for it
+// ("financial", where the first word met for its stem may have been
+// "financiers"); ties go to the word met first. A term no collected
+// sentence uses keeps terms.Word's word (a query word no article has).
+std::vector<std::string> KeywordWords(const SentenceIndex& index, const CollectedSentences& c,
+                                      const TermNumbering& terms);
+
 // Keeps the documents published within [options.from, options.to] that
 // hold at least one term of options.query or, when that is empty, the
 // StoryKeywords of those documents; records their sentences. `terms`,

@@ -92,7 +92,7 @@ TimelineResult TimelineIndex::Build(const TimelineOptions& options) const {
   TimelineResult result;
   result.entries = std::move(entries);
   result.documents = collected.documents.size();
-  for (TermId t : collected.query) result.keywords.push_back(terms.Word(t));
+  result.keywords = KeywordWords(index, collected, terms);
   result.automatic_keywords = collected.automatic_query;
   result.sentences = collected.sentences.size();
   return result;
