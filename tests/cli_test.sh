@@ -108,6 +108,16 @@ check "timeline --dates 0: exit 2" test $rc -eq 2
 "$bin" timeline --from 2013-02-30 "$seed" 2> /dev/null; rc=$?
 check "timeline impossible --from: exit 2" test $rc -eq 2
 "$bin" timeline --help | grep -q "Usage: annals timeline"; check "timeline --help" test $? -eq 0
+"$bin" timeline --help | grep -Eq "physical memory, [0-9]+ MiB here"
+check "timeline --help states the default text budget" test $? -eq 0
+# One text budget for all PATHs: the second file is past it, reported, not read.
+big=$(head -c 700000 /dev/zero | tr '\0' 'x')
+printf '{"id": "p1", "time": "2013-01-30", "text": "Talks on Monday. %s"}\n' "$big" > "$tmp/p1.jsonl"
+printf '{"id": "p2", "time": "2013-01-31", "text": "Talks on Tuesday. %s"}\n' "$big" > "$tmp/p2.jsonl"
+"$bin" timeline --max-corpus-mb 1 --format json "$tmp/p1.jsonl" "$tmp/p2.jsonl" > "$tmp/budget.json" 2> "$tmp/err"; rc=$?
+check "timeline over the text budget: exit 0 with what fits" test $rc -eq 0
+check "timeline over the text budget: the rest is reported" grep -q "text budget" "$tmp/err"
+check "timeline over the text budget: listed in JSON with its file" grep -q 'p2.jsonl' "$tmp/budget.json"
 
 # --- annals bench t17 (needs ../shared) -------------------------------------
 t17=$src/../shared/data/t17

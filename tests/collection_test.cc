@@ -264,6 +264,17 @@ TEST(Collection, JsonlCorpus) {
   EXPECT_EQ(missing.skipped[0].line, 0u);
 }
 
+// The default budget leaves room for tagging and building a timeline,
+// which take about 6 times the text: an eighth of physical memory.
+TEST(Collection, DefaultTextBudgetIsAnEighthOfMemory) {
+  const size_t memory =
+      static_cast<size_t>(sysconf(_SC_PHYS_PAGES)) * static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  EXPECT_EQ(LoadOptions{}.max_total_bytes, DefaultTextBudget());
+  EXPECT_GE(DefaultTextBudget(), size_t{256} << 20);
+  EXPECT_LE(DefaultTextBudget(), std::max(size_t{256} << 20, memory / 8));
+  EXPECT_GE(DefaultTextBudget() + 4096, std::max(size_t{256} << 20, memory / 8));
+}
+
 TEST(Collection, TextBudgetSkipsTheRestInPathOrder) {
   TempDir dir;
   dir.Write("a.txt", "date 2013-01-30 " + std::string(40, 'a'));

@@ -319,5 +319,31 @@ TEST(Jsonl, TwentyMegabyteLine) {
   EXPECT_EQ(r.docs[1].text, "after");
 }
 
+// The text is read into one reservation of the rest of its line; what the
+// text does not use (here a large field after it) is given back, so that a
+// corpus holds its texts at about their size.
+TEST(Jsonl, TextHoldsAboutItsOwnSize) {
+  TempDir dir;
+  const std::string text(50000, 't');
+  const std::string path =
+      dir.Write("t.jsonl", R"({"time": "2013-01-30", "text": ")" + text + R"(", "html": ")" +
+                               std::string(200000, 'h') + "\"}\n" +
+                               R"({"time": "2013-01-31", "text": "short", "html": ")" +
+                               std::string(100000, 'h') + "\"}\n");
+  ReadError err;
+  auto reader = JsonlReader::Open(path, &err);
+  ASSERT_NE(reader, nullptr) << err.ToString();
+  Document doc;
+  bool ok = false;
+  ASSERT_TRUE(reader->Next(&doc, &ok, &err));
+  ASSERT_TRUE(ok) << err.ToString();
+  EXPECT_EQ(doc.text, text);
+  EXPECT_LE(doc.text.capacity(), text.size() + text.size() / 8 + 4096);
+  ASSERT_TRUE(reader->Next(&doc, &ok, &err));
+  ASSERT_TRUE(ok) << err.ToString();
+  EXPECT_EQ(doc.text, "short");
+  EXPECT_LE(doc.text.capacity(), 5u + 4096u);
+}
+
 }  // namespace
 }  // namespace annals

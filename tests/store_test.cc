@@ -76,6 +76,30 @@ TEST(StoreTest, IngestIsIdempotent) {
   EXPECT_EQ(c.last->ToString(), "2021-06-10");
 }
 
+// One text budget covers all the paths of an ingest: what lies past it is
+// skipped and reported, never silently dropped and never loaded.
+TEST(StoreTest, OneTextBudgetForAllPaths) {
+  TempDir dir;
+  const std::string a =
+      dir.Write("a.jsonl", "{\"id\": \"a1\", \"time\": \"2021-03-01\", \"text\": \"" +
+                               std::string(60, 'a') + " on Monday.\"}\n");
+  const std::string b =
+      dir.Write("b.jsonl", "{\"id\": \"b1\", \"time\": \"2021-03-02\", \"text\": \"" +
+                               std::string(60, 'b') + " on Tuesday.\"}\n");
+  IngestOptions options;
+  options.max_total_bytes = 100;  // a1 fits; b1 would pass it
+  std::vector<ReadError> skipped;
+  options.on_skip = [&](const ReadError& e) { skipped.push_back(e); };
+  IngestStats stats = IngestPaths(dir / "s.db", {a, b}, options);
+  EXPECT_EQ(stats.added, 1u);
+  EXPECT_EQ(stats.skipped, 1u);
+  ASSERT_EQ(skipped.size(), 1u);
+  EXPECT_EQ(skipped[0].file, b);
+  EXPECT_EQ(skipped[0].line, 1u);
+  EXPECT_NE(skipped[0].message.find("text budget"), std::string::npos) << skipped[0].message;
+  EXPECT_GE(IngestOptions{}.max_total_bytes, DefaultTextBudget());
+}
+
 TEST(StoreTest, NewContentReplacesTheOldVersion) {
   TempDir dir;
   const std::string db = dir / "s.db";

@@ -58,8 +58,10 @@ const char kHelp[] =
     "                   source ids and the evidence for each date; tilse: the\n"
     "                   Timeline17 reference format (date, sentences, dashes)\n"
     "  --threads N      tagging threads (default: all cores)\n"
-    "  --max-corpus-mb N  hold at most N MiB of article text (default 6144);\n"
-    "                   inputs past it are skipped and reported, in path order\n"
+    "  --max-corpus-mb N  hold at most N MiB of article text (default: an\n"
+    "                   eighth of physical memory, DEFAULT_MB MiB here; the\n"
+    "                   timeline takes about 6 times the text); inputs past\n"
+    "                   it are skipped and reported, in path order\n"
     "  -o FILE          write to FILE instead of standard output\n"
     "  -q, --quiet      no progress or summary on stderr\n"
     "  -h, --help       this text\n"
@@ -72,7 +74,7 @@ struct Options {
   TimelineOptions timeline;
   std::string format = "text";
   int threads = 0;
-  int max_corpus_mb = 6144;
+  int max_corpus_mb = static_cast<int>(DefaultTextBudget() >> 20);
   std::string output;
   bool quiet = false;
   std::vector<std::string> paths;
@@ -90,7 +92,9 @@ int ParseArgs(const Args& args, Options* o) {
   try {
     while (r.Next()) {
       if (r.Is("-h", "--help")) {
-        std::fputs(kHelp, stdout);
+        std::string help = kHelp;
+        help.replace(help.find("DEFAULT_MB"), 10, std::to_string(DefaultTextBudget() >> 20));
+        std::fputs(help.c_str(), stdout);
         return 0;
       } else if (r.Is("-q", "--quiet")) {
         o->quiet = true;
@@ -168,7 +172,8 @@ std::string Write(const Options& o, const std::string& text) {
 }
 
 std::string EventsOutput(const Options& o, const AnnotatedDocument& doc,
-                         const std::vector<ArticleEvent>& events) {
+                         const std::vector<ArticleEvent>& events,
+                         const std::vector<ReadError>& skipped) {
   if (o.format == "json") {
     nlohmann::json out = {{"id", doc.doc.id}, {"dct", doc.doc.dct->ToString()}};
     nlohmann::json list = nlohmann::json::array();
@@ -184,6 +189,7 @@ std::string EventsOutput(const Options& o, const AnnotatedDocument& doc,
                       {"sentence", e.sentence}});
     }
     out["events"] = std::move(list);
+    out["skipped"] = SkippedJson(skipped);  // the other inputs, if any
     return out.dump(2) + "\n";
   }
   if (o.format == "tilse") {
@@ -292,8 +298,7 @@ int RunTimeline(const Args& args) {
   Collection corpus;
   for (const std::string& path : o.paths) {
     Collection part = LoadCorpus(path, load);
-    for (const Document& d : part.documents)  // one budget for all PATHs
-      load.max_total_bytes -= std::min(load.max_total_bytes, d.text.size());
+    for (const Document& d : part.documents) load.text_held += d.text.size();  // one budget
     if (corpus.name.empty()) {
       corpus.name = part.name;
     } else if (corpus.name != part.name) {
@@ -346,7 +351,7 @@ int RunTimeline(const Args& args) {
       return (o.timeline.from && e.timex.interval->last < *o.timeline.from) ||
              (o.timeline.to && e.timex.interval->first > *o.timeline.to);
     });
-    text = EventsOutput(o, docs[0], events);
+    text = EventsOutput(o, docs[0], events, corpus.skipped);
   } else {
     TimelineResult r = BuildTimeline(docs, o.timeline);
     char line[160];

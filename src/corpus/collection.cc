@@ -1,5 +1,7 @@
 #include "corpus/collection.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -92,7 +94,7 @@ void ReadAll(const std::vector<FileJob>& jobs, FileKind kind, const LoadOptions&
   std::vector<Slot> slots(jobs.size());
   // The text budget is spent in job order, before any reading, so that the
   // same files are kept whatever the scheduling.
-  size_t budget = options.max_total_bytes;
+  size_t budget = options.max_total_bytes - std::min(options.max_total_bytes, options.text_held);
   for (size_t i = 0; i < jobs.size(); ++i) {
     std::error_code ec;
     const uintmax_t size = fs::file_size(jobs[i].path, ec);
@@ -309,7 +311,7 @@ Collection LoadJsonlCollection(const std::string& path, const LoadOptions& optio
   }
   Document doc;
   bool ok = false;
-  size_t budget = options.max_total_bytes;
+  size_t budget = options.max_total_bytes - std::min(options.max_total_bytes, options.text_held);
   while (reader->Next(&doc, &ok, &err)) {
     if (!ok) {
       out.skipped.push_back(std::move(err));
@@ -352,6 +354,14 @@ Collection LoadDatedFolder(const std::string& dir, const LoadOptions& options) {
   ReadAll(jobs, FileKind::kDated, options, &out);
   SortDocuments(&out);
   return out;
+}
+
+size_t DefaultTextBudget() {
+  constexpr size_t kFloor = size_t{256} << 20;
+  const long pages = sysconf(_SC_PHYS_PAGES);
+  const long page_size = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page_size <= 0) return kFloor;
+  return std::max(kFloor, static_cast<size_t>(pages) * static_cast<size_t>(page_size) / 8);
 }
 
 Collection LoadCorpus(const std::string& path, const LoadOptions& options) {

@@ -256,6 +256,8 @@ IngestStats IngestPaths(const std::string& db, const std::vector<std::string>& p
                         const IngestOptions& options) {
   IngestStats stats;
   std::vector<Document> all;
+  LoadOptions load;
+  load.max_total_bytes = options.max_total_bytes;
   auto take = [&](Collection c, const std::string& prefix) {
     for (ReadError& e : c.skipped) {
       ++stats.skipped;
@@ -263,10 +265,10 @@ IngestStats IngestPaths(const std::string& db, const std::vector<std::string>& p
     }
     for (Document& d : c.documents) {
       if (!prefix.empty()) d.id = prefix + "/" + d.id;
+      load.text_held += d.text.size();  // one text budget for all PATHs
       all.push_back(std::move(d));
     }
   };
-  LoadOptions load;
   load.threads =
       std::max(1, options.threads > 0 ? options.threads
                                       : static_cast<int>(std::thread::hardware_concurrency()));

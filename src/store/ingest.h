@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "annals/document.h"
+#include "corpus/collection.h"
 #include "corpus/readers.h"
 
 namespace annals::store {
@@ -21,6 +22,11 @@ namespace annals::store {
 struct IngestOptions {
   int threads = 0;     // tagging threads; 0 = one per core
   size_t batch = 256;  // articles per transaction
+  // At most this much article text is loaded, over all paths; articles past
+  // it are skipped and reported (on_skip). Ingest holds the texts and one
+  // batch's tags, about 1.6 times the text, so it may take twice what
+  // `annals timeline` takes (a quarter of physical memory).
+  size_t max_total_bytes = 2 * DefaultTextBudget();
   // Called with (articles done, articles total) after each batch, from one
   // thread at a time.
   std::function<void(size_t, size_t)> progress;

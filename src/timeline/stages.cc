@@ -225,7 +225,17 @@ SentenceIndex IndexSentences(std::span<const AnnotatedDocument* const> docs) {
 CollectedSentences CollectSentences(const SentenceIndex& index, const TimelineOptions& options,
                                     TermNumbering* terms) {
   CollectedSentences out;
+  // Every sentence in the range, sized once: the records are most of a
+  // build's memory, and growing them by doubling would briefly hold them
+  // twice.
+  size_t in_range = 0;
+  for (uint32_t d = 0; d < index.docs.size(); ++d) {
+    const AnnotatedDocument& doc = *index.docs[d];
+    if (doc.doc.dct && InRange(*doc.doc.dct, options))
+      in_range += index.first[d + 1] - index.first[d];
+  }
   std::vector<SentenceRecord> all;
+  all.reserve(in_range);
   for (uint32_t d = 0; d < index.docs.size(); ++d) {
     const AnnotatedDocument& doc = *index.docs[d];
     if (!doc.doc.dct || !InRange(*doc.doc.dct, options)) continue;
@@ -263,6 +273,9 @@ CollectedSentences CollectSentences(const SentenceIndex& index, const TimelineOp
     for (TermId t : r.terms)
       if (std::binary_search(query.begin(), query.end(), t)) r.query_match = true;
 
+  // The kept documents' sentences are compacted in place, in order, so
+  // that the records are never held twice.
+  size_t kept = 0;
   for (size_t i = 0; i < all.size();) {
     const uint32_t doc = all[i].doc;
     size_t end = i;
@@ -271,15 +284,17 @@ CollectedSentences CollectSentences(const SentenceIndex& index, const TimelineOp
       matches = matches || all[end].query_match;
     if (matches) {
       out.documents.push_back(doc);
-      for (; i < end; ++i) {
-        const uint32_t s = static_cast<uint32_t>(out.sentences.size());
+      for (; i < end; ++i, ++kept) {
+        const uint32_t s = static_cast<uint32_t>(kept);
         for (Date day : all[i].days) out.naming[day].push_back(s);
         if (all[i].index < kOpeningSentences) out.openings[all[i].published].push_back(s);
-        out.sentences.push_back(std::move(all[i]));
+        if (kept != i) all[kept] = std::move(all[i]);
       }
     }
     i = end;
   }
+  all.erase(all.begin() + static_cast<std::ptrdiff_t>(kept), all.end());
+  out.sentences = std::move(all);
   out.first_day = options.from.value_or(Date{});
   out.last_day = options.to.value_or(Date{});
   if (!out.documents.empty() && (!options.from || !options.to)) {
