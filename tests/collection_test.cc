@@ -298,6 +298,34 @@ TEST(Collection, TextBudgetSkipsTheRestInPathOrder) {
   ASSERT_EQ(j.documents.size(), 1u);
   ASSERT_EQ(j.skipped.size(), 1u);
   EXPECT_EQ(j.skipped[0].line, 2u);
+
+  // Many articles past the budget: one record, counting them.
+  std::string lines;
+  for (int i = 0; i < 5; ++i)
+    lines += "{\"time\": \"2013-01-30\", \"text\": \"" + std::string(60, 'z') + "\"}\n";
+  const Collection many = LoadJsonlCollection(dir.Write("m.jsonl", lines), options);
+  ASSERT_EQ(many.documents.size(), 1u);
+  ASSERT_EQ(many.skipped.size(), 1u);
+  EXPECT_EQ(many.skipped[0].line, 2u);
+  EXPECT_NE(many.skipped[0].message.find("with the 3 later articles"), std::string::npos)
+      << many.skipped[0].message;
+}
+
+TEST(Collection, JsonlErrorsAreReportedInBoundedSpace) {
+  TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 1005; ++i) lines += "not json\n";
+  lines += "{\"time\": \"2013-01-30\", \"text\": \"kept on Monday\"}\n";
+  lines += "{\"time\": \"2013-02-30\", \"text\": \"bad date\"}\n";
+  const Collection c = LoadJsonlCollection(dir.Write("bad.jsonl", lines));
+  ASSERT_EQ(c.documents.size(), 1u);
+  EXPECT_EQ(c.documents[0].text, "kept on Monday");
+  // 1,000 listed with their lines, then one record for the other 6.
+  ASSERT_EQ(c.skipped.size(), 1001u);
+  EXPECT_EQ(c.skipped[999].line, 1000u);
+  EXPECT_EQ(c.skipped[1000].line, 1001u);
+  EXPECT_NE(c.skipped[1000].message.find("6 more unreadable lines"), std::string::npos)
+      << c.skipped[1000].message;
 }
 
 }  // namespace

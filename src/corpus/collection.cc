@@ -309,25 +309,51 @@ Collection LoadJsonlCollection(const std::string& path, const LoadOptions& optio
     out.skipped.push_back(std::move(err));
     return out;
   }
+  // A stream can be far larger than memory: what is skipped is reported in
+  // bounded space. The articles past the budget share one record, and past
+  // kMaxLineErrors unreadable lines the rest are counted, not listed.
+  constexpr size_t kMaxLineErrors = 1000;
+  const std::string name = path == "-" ? "<stdin>" : path;
+  size_t over_budget = 0, over_budget_record = 0;
+  size_t unlisted = 0, first_unlisted = 0, unlisted_at = 0;
   Document doc;
   bool ok = false;
   size_t budget = options.max_total_bytes - std::min(options.max_total_bytes, options.text_held);
   while (reader->Next(&doc, &ok, &err)) {
     if (!ok) {
-      out.skipped.push_back(std::move(err));
+      if (out.skipped.size() - (over_budget > 0) < kMaxLineErrors) {
+        out.skipped.push_back(std::move(err));
+      } else if (unlisted++ == 0) {
+        first_unlisted = reader->line();
+        unlisted_at = out.skipped.size();
+      }
       err = ReadError();
     } else if (!InRange(*doc.dct, options)) {
       ++out.out_of_range;
     } else if (doc.text.size() > budget) {
       budget = 0;
-      out.skipped.push_back(ReadError{path == "-" ? "<stdin>" : path, reader->line(),
-                                      "over the corpus text budget of " +
-                                          std::to_string(options.max_total_bytes >> 20) + " MiB"});
+      if (over_budget++ == 0) {
+        over_budget_record = out.skipped.size();
+        out.skipped.push_back(ReadError{name, reader->line(),
+                                        "over the corpus text budget of " +
+                                            std::to_string(options.max_total_bytes >> 20) +
+                                            " MiB"});
+      }
     } else {
       budget -= doc.text.size();
       out.documents.push_back(std::move(doc));
       doc = Document();
     }
+  }
+  if (over_budget > 1) {
+    out.skipped[over_budget_record].message +=
+        ", with the " + std::to_string(over_budget - 1) + " later articles";
+  }
+  if (unlisted > 0) {  // where the first of them was, to keep input order
+    out.skipped.insert(
+        out.skipped.begin() + static_cast<std::ptrdiff_t>(unlisted_at),
+        ReadError{name, first_unlisted,
+                  std::to_string(unlisted) + " more unreadable lines from here on, not listed"});
   }
   SortDocuments(&out);
   return out;

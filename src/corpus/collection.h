@@ -50,8 +50,12 @@ struct LoadOptions {
 struct Collection {
   std::string name;                 // topic name, or the path loaded
   std::vector<Document> documents;  // sorted by (dct, id); every dct is set
-  std::vector<ReadError> skipped;   // in input order
-  size_t out_of_range = 0;          // left out by LoadOptions::from/to
+  // In input order. A JSONL input's articles past the text budget share
+  // one record, whose message counts them, and past 1,000 unreadable lines
+  // one record counts the rest: a stream larger than memory is reported in
+  // bounded space.
+  std::vector<ReadError> skipped;
+  size_t out_of_range = 0;  // left out by LoadOptions::from/to
 };
 
 // One Timeline17 topic: the source folders `<root>/<Topic>_<source>` that
