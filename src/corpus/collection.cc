@@ -313,7 +313,7 @@ Collection LoadJsonlCollection(const std::string& path, const LoadOptions& optio
   // bounded space. The articles past the budget share one record, and past
   // kMaxLineErrors unreadable lines the rest are counted, not listed.
   constexpr size_t kMaxLineErrors = 1000;
-  const std::string name = path == "-" ? "<stdin>" : path;
+  const std::string& name = path;  // "-" for stdin, as the reader names it
   size_t over_budget = 0, over_budget_record = 0;
   size_t unlisted = 0, first_unlisted = 0, unlisted_at = 0;
   Document doc;
