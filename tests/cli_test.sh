@@ -114,10 +114,13 @@ check "timeline --help states the default text budget" test $? -eq 0
 big=$(head -c 700000 /dev/zero | tr '\0' 'x')
 printf '{"id": "p1", "time": "2013-01-30", "text": "Talks on Monday. %s"}\n' "$big" > "$tmp/p1.jsonl"
 printf '{"id": "p2", "time": "2013-01-31", "text": "Talks on Tuesday. %s"}\n' "$big" > "$tmp/p2.jsonl"
-"$bin" timeline --max-corpus-mb 1 --format json "$tmp/p1.jsonl" "$tmp/p2.jsonl" > "$tmp/budget.json" 2> "$tmp/err"; rc=$?
+printf '{"id": "p3", "time": "2013-02-01", "text": "Small, but after the cut."}\n' > "$tmp/p3.jsonl"
+"$bin" timeline --max-corpus-mb 1 --format json "$tmp/p1.jsonl" "$tmp/p2.jsonl" "$tmp/p3.jsonl" > "$tmp/budget.json" 2> "$tmp/err"; rc=$?
 check "timeline over the text budget: exit 0 with what fits" test $rc -eq 0
 check "timeline over the text budget: the rest is reported" grep -q "text budget" "$tmp/err"
 check "timeline over the text budget: listed in JSON with its file" grep -q 'p2.jsonl' "$tmp/budget.json"
+check "timeline over the text budget: later paths are not read" grep -q 'not read: over the corpus text budget' "$tmp/err"
+check "timeline over the text budget: the unread path is in JSON" grep -q 'p3.jsonl' "$tmp/budget.json"
 
 # --- annals bench t17 (needs ../shared) -------------------------------------
 t17=$src/../shared/data/t17

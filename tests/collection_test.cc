@@ -303,12 +303,30 @@ TEST(Collection, TextBudgetSkipsTheRestInPathOrder) {
   std::string lines;
   for (int i = 0; i < 5; ++i)
     lines += "{\"time\": \"2013-01-30\", \"text\": \"" + std::string(60, 'z') + "\"}\n";
+  // An empty text after the cut would fit, but what is kept is a prefix.
+  lines += "{\"time\": \"2013-01-30\", \"text\": \"\"}\n";
   const Collection many = LoadJsonlCollection(dir.Write("m.jsonl", lines), options);
   ASSERT_EQ(many.documents.size(), 1u);
   ASSERT_EQ(many.skipped.size(), 1u);
   EXPECT_EQ(many.skipped[0].line, 2u);
-  EXPECT_NE(many.skipped[0].message.find("with the 3 later articles"), std::string::npos)
+  EXPECT_NE(many.skipped[0].message.find("with the 4 later articles"), std::string::npos)
       << many.skipped[0].message;
+  EXPECT_TRUE(many.budget_exhausted);
+  EXPECT_TRUE(c.budget_exhausted);
+  EXPECT_TRUE(j.budget_exhausted);
+  EXPECT_FALSE(LoadJsonlCollection(jsonl).budget_exhausted);  // the default budget
+}
+
+TEST(Collection, JsonlProgressCountsLines) {
+  TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 25000; ++i) lines += "{\"time\": \"2013-01-30\", \"text\": \"x\"}\n";
+  LoadOptions options;
+  std::vector<size_t> seen;
+  options.progress = [&](size_t n) { seen.push_back(n); };
+  const Collection c = LoadJsonlCollection(dir.Write("p.jsonl", lines), options);
+  EXPECT_EQ(c.documents.size(), 25000u);
+  EXPECT_EQ(seen, (std::vector<size_t>{10000, 20000}));
 }
 
 TEST(Collection, JsonlErrorsAreReportedInBoundedSpace) {

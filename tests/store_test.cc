@@ -86,17 +86,22 @@ TEST(StoreTest, OneTextBudgetForAllPaths) {
   const std::string b =
       dir.Write("b.jsonl", "{\"id\": \"b1\", \"time\": \"2021-03-02\", \"text\": \"" +
                                std::string(60, 'b') + " on Tuesday.\"}\n");
+  // Small enough for what is left of the budget, but after the cut.
+  const std::string c =
+      dir.Write("c.jsonl", "{\"id\": \"c1\", \"time\": \"2021-03-03\", \"text\": \"x\"}\n");
   IngestOptions options;
   options.max_total_bytes = 100;  // a1 fits; b1 would pass it
   std::vector<ReadError> skipped;
   options.on_skip = [&](const ReadError& e) { skipped.push_back(e); };
-  IngestStats stats = IngestPaths(dir / "s.db", {a, b}, options);
+  IngestStats stats = IngestPaths(dir / "s.db", {a, b, c}, options);
   EXPECT_EQ(stats.added, 1u);
-  EXPECT_EQ(stats.skipped, 1u);
-  ASSERT_EQ(skipped.size(), 1u);
+  EXPECT_EQ(stats.skipped, 2u);
+  ASSERT_EQ(skipped.size(), 2u);
   EXPECT_EQ(skipped[0].file, b);
   EXPECT_EQ(skipped[0].line, 1u);
   EXPECT_NE(skipped[0].message.find("text budget"), std::string::npos) << skipped[0].message;
+  EXPECT_EQ(skipped[1].file, c);
+  EXPECT_NE(skipped[1].message.find("not read"), std::string::npos) << skipped[1].message;
   EXPECT_GE(IngestOptions{}.max_total_bytes, DefaultTextBudget());
 }
 

@@ -295,9 +295,28 @@ int RunTimeline(const Args& args) {
   load.from = o.timeline.from;
   load.to = o.timeline.to;
   load.max_total_bytes = static_cast<size_t>(o.max_corpus_mb) << 20;
+  // A long read (a JSONL stream of gigabytes) says how far it got, at most
+  // every 5 s.
+  auto last_said = start;
+  std::string reading;
+  load.progress = [&](size_t lines) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_said < std::chrono::seconds(5)) return;
+    last_said = now;
+    say("reading " + reading + ": " + std::to_string(lines) + " lines");
+  };
   Collection corpus;
+  bool budget_exhausted = false;
   for (const std::string& path : o.paths) {
+    if (budget_exhausted) {  // the corpus is cut in path order: no holes
+      corpus.skipped.push_back(
+          {path, 0,
+           "not read: over the corpus text budget of " + std::to_string(o.max_corpus_mb) + " MiB"});
+      continue;
+    }
+    reading = path;
     Collection part = LoadCorpus(path, load);
+    budget_exhausted = part.budget_exhausted;
     for (const Document& d : part.documents) load.text_held += d.text.size();  // one budget
     if (corpus.name.empty()) {
       corpus.name = part.name;

@@ -95,20 +95,22 @@ void ReadAll(const std::vector<FileJob>& jobs, FileKind kind, const LoadOptions&
   // The text budget is spent in job order, before any reading, so that the
   // same files are kept whatever the scheduling.
   size_t budget = options.max_total_bytes - std::min(options.max_total_bytes, options.text_held);
+  bool exhausted = false;
   for (size_t i = 0; i < jobs.size(); ++i) {
     std::error_code ec;
     const uintmax_t size = fs::file_size(jobs[i].path, ec);
     if (ec) continue;  // ReadOne reports it
-    if (size > budget) {
+    if (size > budget || exhausted) {
       slots[i].state = Slot::kSkipped;
       slots[i].err = ReadError{jobs[i].path, 0,
                                "over the corpus text budget of " +
                                    std::to_string(options.max_total_bytes >> 20) + " MiB"};
-      budget = 0;  // later files are skipped too: no holes in the order
+      exhausted = true;  // later files are skipped too, even empty ones: no holes
       continue;
     }
     budget -= size;
   }
+  out->budget_exhausted = out->budget_exhausted || exhausted;
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < jobs.size(); i = next++)
@@ -320,6 +322,7 @@ Collection LoadJsonlCollection(const std::string& path, const LoadOptions& optio
   bool ok = false;
   size_t budget = options.max_total_bytes - std::min(options.max_total_bytes, options.text_held);
   while (reader->Next(&doc, &ok, &err)) {
+    if (options.progress && reader->line() % 10000 == 0) options.progress(reader->line());
     if (!ok) {
       if (out.skipped.size() - (over_budget > 0) < kMaxLineErrors) {
         out.skipped.push_back(std::move(err));
@@ -330,8 +333,9 @@ Collection LoadJsonlCollection(const std::string& path, const LoadOptions& optio
       err = ReadError();
     } else if (!InRange(*doc.dct, options)) {
       ++out.out_of_range;
-    } else if (doc.text.size() > budget) {
-      budget = 0;
+    } else if (over_budget > 0 || doc.text.size() > budget) {
+      // Past the budget every later article is skipped, even an empty one:
+      // what is kept is a prefix of the input.
       if (over_budget++ == 0) {
         over_budget_record = out.skipped.size();
         out.skipped.push_back(ReadError{name, reader->line(),
@@ -345,6 +349,7 @@ Collection LoadJsonlCollection(const std::string& path, const LoadOptions& optio
       doc = Document();
     }
   }
+  out.budget_exhausted = over_budget > 0;
   if (over_budget > 1) {
     out.skipped[over_budget_record].message +=
         ", with the " + std::to_string(over_budget - 1) + " later articles";

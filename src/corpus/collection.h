@@ -11,6 +11,7 @@
 #define ANNALS_CORPUS_COLLECTION_H_
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,11 @@ struct LoadOptions {
   // Text already held from earlier loads that share the budget (the other
   // paths of one command); it counts against max_total_bytes.
   size_t text_held = 0;
+  // Called with the number of lines read so far every 10,000 lines of a
+  // JSONL input, whose length is not known ahead: a stream of many
+  // gigabytes takes minutes to read, even past the budget, where its
+  // articles are still counted. May be empty.
+  std::function<void(size_t lines)> progress;
 };
 
 struct Collection {
@@ -56,6 +62,9 @@ struct Collection {
   // bounded space.
   std::vector<ReadError> skipped;
   size_t out_of_range = 0;  // left out by LoadOptions::from/to
+  // The text budget ran out: this input was cut, and inputs after it that
+  // share the budget must not be read (what is kept is a prefix).
+  bool budget_exhausted = false;
 };
 
 // One Timeline17 topic: the source folders `<root>/<Topic>_<source>` that

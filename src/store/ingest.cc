@@ -258,11 +258,16 @@ IngestStats IngestPaths(const std::string& db, const std::vector<std::string>& p
   std::vector<Document> all;
   LoadOptions load;
   load.max_total_bytes = options.max_total_bytes;
+  bool exhausted = false;  // the budget ran out: later inputs are not read
+  auto skip = [&](const ReadError& e) {
+    ++stats.skipped;
+    if (options.on_skip) options.on_skip(e);
+  };
+  const std::string over = "not read: over the corpus text budget of " +
+                           std::to_string(options.max_total_bytes >> 20) + " MiB";
   auto take = [&](Collection c, const std::string& prefix) {
-    for (ReadError& e : c.skipped) {
-      ++stats.skipped;
-      if (options.on_skip) options.on_skip(e);
-    }
+    exhausted = exhausted || c.budget_exhausted;
+    for (const ReadError& e : c.skipped) skip(e);
     for (Document& d : c.documents) {
       if (!prefix.empty()) d.id = prefix + "/" + d.id;
       load.text_held += d.text.size();  // one text budget for all PATHs
@@ -276,10 +281,18 @@ IngestStats IngestPaths(const std::string& db, const std::vector<std::string>& p
     std::vector<T17Topic> topics;
     ReadError err;
     std::vector<std::string> timeml = path == "-" ? std::vector<std::string>{} : TimemlFiles(path);
-    if (!timeml.empty()) {
+    if (exhausted) {
+      skip(ReadError{path, 0, over});
+    } else if (!timeml.empty()) {
       take(LoadTimeml(timeml, path), "");
     } else if (path != "-" && ListT17Topics(path, &topics, &err)) {
-      for (const T17Topic& topic : topics) take(LoadT17Topic(topic, load), topic.name);
+      for (const T17Topic& topic : topics) {
+        if (exhausted) {
+          skip(ReadError{topic.source_dirs.empty() ? path : topic.source_dirs.front(), 0, over});
+        } else {
+          take(LoadT17Topic(topic, load), topic.name);
+        }
+      }
     } else {
       take(LoadCorpus(path, load), "");
     }
