@@ -75,6 +75,13 @@ TEST(TimelineFormatTest, ErrorsNameFileAndLine) {
   EXPECT_EQ(error.rfind("c.txt:1:", 0), 0u) << error;
   EXPECT_FALSE(ParseTimeline("2011-02-01\nx\n2011-02-02\ny\n", "d.txt", &error));
   EXPECT_EQ(error.rfind("d.txt:3:", 0), 0u) << error;
+  // A binary file says so, at the line of its first NUL byte.
+  EXPECT_FALSE(ParseTimeline(std::string("2011-02-01\nx\n\x89PNG\0\x01", 19), "e.png", &error));
+  EXPECT_EQ(error, "e.png:3: not a timeline: binary data (NUL byte)");
+  // Bytes of a legacy encoding are not refused: ROUGE compares bytes.
+  auto latin1 = ParseTimeline("2011-02-01\nCaf\xE9 opens .\n", "f.txt", &error);
+  ASSERT_TRUE(latin1) << error;
+  EXPECT_EQ(latin1->begin()->second.at(0), "Caf\xE9 opens .");
   EXPECT_FALSE(ReadTimelineFile("/nonexistent/tl.txt", &error));
   EXPECT_NE(error.find("/nonexistent/tl.txt"), std::string::npos);
 }

@@ -233,6 +233,13 @@ std::optional<Timeline> ParseTimeline(std::string_view text, std::string_view na
     open.reset();
   };
 
+  // A binary file would fail on its first line with a confusing message.
+  // Other bytes are kept as they are: ROUGE compares bytes, and references
+  // in legacy encodings still score.
+  if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    return fail(1 + static_cast<int>(std::count(text.begin(), text.begin() + nul, '\n')),
+                "not a timeline: binary data (NUL byte)");
+  }
   int line_no = 0;
   size_t pos = 0;
   while (pos <= text.size()) {
