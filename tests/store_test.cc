@@ -105,6 +105,20 @@ TEST(StoreTest, OneTextBudgetForAllPaths) {
   EXPECT_GE(IngestOptions{}.max_total_bytes, DefaultTextBudget());
 }
 
+TEST(StoreTest, ReadingAJsonlStreamReportsLines) {
+  TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 20000; ++i)
+    lines += "{\"id\": \"" + std::to_string(i) + "\", \"time\": \"2021-03-01\", \"text\": \"x\"}\n";
+  const std::string path = dir.Write("many.jsonl", lines);
+  IngestOptions options;
+  std::vector<std::pair<std::string, size_t>> seen;
+  options.reading = [&](const std::string& p, size_t n) { seen.emplace_back(p, n); };
+  IngestStats stats = IngestPaths(dir / "s.db", {path}, options);
+  EXPECT_EQ(stats.added, 20000u);
+  EXPECT_EQ(seen, (std::vector<std::pair<std::string, size_t>>{{path, 10000}, {path, 20000}}));
+}
+
 TEST(StoreTest, NewContentReplacesTheOldVersion) {
   TempDir dir;
   const std::string db = dir / "s.db";

@@ -86,6 +86,17 @@ int RunIngest(const Args& args) {
   // summary line.
   const bool tty = !quiet && isatty(STDERR_FILENO);
   bool bar_shown = false;
+  // A long read (a JSONL stream of gigabytes) says how far it got, at most
+  // every 5 s.
+  auto last_said = start;
+  if (!quiet) {
+    options.reading = [&](const std::string& path, size_t lines) {
+      const auto now = std::chrono::steady_clock::now();
+      if (now - last_said < std::chrono::seconds(5)) return;
+      last_said = now;
+      std::fprintf(stderr, "annals ingest: reading %s: %zu lines\n", path.c_str(), lines);
+    };
+  }
   options.on_skip = [&](const ReadError& e) {
     if (bar_shown) std::fputs("\r\033[K", stderr);
     std::fprintf(stderr, "annals ingest: skipped %s\n", e.ToString().c_str());

@@ -274,10 +274,13 @@ IngestStats IngestPaths(const std::string& db, const std::vector<std::string>& p
       all.push_back(std::move(d));
     }
   };
+  std::string current;  // the path being read, for options.reading
+  if (options.reading) load.progress = [&](size_t lines) { options.reading(current, lines); };
   load.threads =
       std::max(1, options.threads > 0 ? options.threads
                                       : static_cast<int>(std::thread::hardware_concurrency()));
   for (const std::string& path : paths) {
+    current = path;
     std::vector<T17Topic> topics;
     ReadError err;
     std::vector<std::string> timeml = path == "-" ? std::vector<std::string>{} : TimemlFiles(path);

@@ -31,6 +31,9 @@ struct IngestOptions {
   // thread at a time.
   std::function<void(size_t, size_t)> progress;
   std::function<void(const ReadError&)> on_skip;
+  // Called every 10,000 lines while a JSONL input is read, with its path
+  // and the lines read so far: reading comes before any progress() call.
+  std::function<void(const std::string& path, size_t lines)> reading;
 };
 
 struct IngestStats {
