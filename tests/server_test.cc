@@ -7,7 +7,9 @@
 #include <httplib.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <thread>
@@ -320,6 +322,45 @@ TEST(ServerTimeoutTest, RequestsPastTheirDeadlineAre503) {
   EXPECT_TRUE(json::parse(tl->body).contains("error"));
   EXPECT_EQ(about->status, 503);
   EXPECT_EQ(health->status, 200);
+}
+
+// Timelines are built a bounded number at a time: with one slot, a second
+// timeline request waits while a build holds it and gets a 503 when its
+// deadline passes; once the slot is free, timelines are answered again.
+TEST(ServerBuildSlotsTest, ABusyBuildSlotMakesOthersWaitThen503) {
+  const FixtureStore store("slots");
+  ServerOptions o;
+  o.db = store.db;
+  o.threads = 4;
+  o.timeline_builds = 1;
+  o.timeout = std::chrono::milliseconds(300);
+  std::promise<void> entered, release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<bool> first{true};
+  o.on_timeline_build = [&] {
+    if (!first.exchange(false)) return;  // only the first build is held
+    entered.set_value();
+    released.wait();
+  };
+  RunningServer server(o);
+  std::thread holder([&] {
+    httplib::Client c("127.0.0.1", server.port());
+    c.Get("/api/timeline?q=bridge");
+  });
+  entered.get_future().wait();
+  httplib::Client c("127.0.0.1", server.port());
+  const auto start = std::chrono::steady_clock::now();
+  auto waited = c.Get("/api/timeline?q=river");
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  release.set_value();
+  holder.join();
+  ASSERT_TRUE(waited);
+  EXPECT_EQ(waited->status, 503) << waited->body;
+  EXPECT_GE(elapsed, std::chrono::milliseconds(250));
+  auto after = c.Get("/api/timeline?q=flood");
+  server.Stop();
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 200) << after->body;
 }
 
 TEST(ServerRefreshTest, AnIngestWhileServingIsSeen) {

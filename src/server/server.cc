@@ -14,8 +14,10 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <semaphore>
 #include <set>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 
 #include "annals/tagger.h"
@@ -351,9 +353,15 @@ struct Server::Impl {
   store::StoreCounts counts;  // guarded by counts_mu
   std::atomic<int64_t> generation{0};
   std::atomic<int64_t> next_refresh{0};  // steady clock, ms
+  std::counting_semaphore<> builds;      // free timeline build slots
 
   explicit Impl(ServerOptions o)
-      : options(std::move(o)), articles(options.doc_cache_bytes), answers(options.cache_entries) {
+      : options(std::move(o)),
+        articles(options.doc_cache_bytes),
+        answers(options.cache_entries),
+        builds(options.timeline_builds > 0
+                   ? options.timeline_builds
+                   : std::max(1, static_cast<int>(std::thread::hardware_concurrency()))) {
     if (options.db.empty()) {
       OpenExamples();
     } else {
@@ -448,8 +456,15 @@ struct Server::Impl {
                             (hi ? hi->ToString() : "") + "\n" + std::to_string(dates) + "\n" +
                             std::to_string(per_date);
     return answers.Get(key, [&] {
+      const auto deadline = Clock::now() + options.timeout;
+      if (!builds.try_acquire_until(deadline)) throw store::StoreTimeout("timeline: all busy");
+      struct Release {
+        std::counting_semaphore<>& slots;
+        ~Release() { slots.release(); }
+      } release{builds};
+      if (options.on_timeline_build) options.on_timeline_build();
       auto reader = readers->Get();
-      SetDeadline(*reader);
+      reader->SetDeadline(deadline);
       const std::string fts = store::FtsQuery(q, "OR", kMaxQueryTerms);
       if (!q.empty() && fts.empty()) throw BadRequest("q: no words to search for");
       std::vector<int64_t> ids = reader->MatchArticles(fts, lo, hi, kMaxTimelineArticles + 1);
