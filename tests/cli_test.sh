@@ -108,6 +108,10 @@ check "timeline --dates 0: exit 2" test $rc -eq 2
 "$bin" timeline --from 2013-02-30 "$seed" 2> /dev/null; rc=$?
 check "timeline impossible --from: exit 2" test $rc -eq 2
 "$bin" timeline --help | grep -q "Usage: annals timeline"; check "timeline --help" test $? -eq 0
+# The README's first demo is this command's output, byte for byte.
+sed -n '/^\$ build\/annals timeline examples\//,/^```/p' "$src/README.md" | sed '1d;$d' > "$tmp/readme_demo.txt"
+(cd "$src/examples" && "$bin" timeline reuters-2013-01-30-syria-opposition-talks.txt 2> /dev/null) | sed '$d' > "$tmp/demo.txt"
+check "README demo is the output of annals timeline" test -s "$tmp/readme_demo.txt" -a -z "$(diff "$tmp/readme_demo.txt" "$tmp/demo.txt")"
 "$bin" timeline --help | grep -Eq "physical memory, [0-9]+ MiB here"
 check "timeline --help states the default text budget" test $? -eq 0
 # One text budget for all PATHs: the second file is past it, reported, not read.
