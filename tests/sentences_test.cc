@@ -70,6 +70,39 @@ TEST(Sentences, SeedArticle) {
             "its lines?\xE2\x80\x9D he said.");
 }
 
+// A run without a sentence end longer than kMaxSentenceBytes is cut into
+// pieces within the limit: at white space when it has some, else at a
+// character boundary; nothing is lost.
+TEST(Sentences, OverlongRunsAreCutWithinTheLimit) {
+  std::string words;
+  while (words.size() < 3 * kMaxSentenceBytes) words += "committee met on Monday ";
+  words += "and ended.";
+  const std::vector<std::string> pieces = Sentences(words, SentenceStyle::kRaw);
+  ASSERT_EQ(pieces.size(), 4u);
+  std::string joined;
+  for (const std::string& p : pieces) {
+    EXPECT_LE(p.size(), kMaxSentenceBytes);
+    EXPECT_NE(p.back(), ' ');
+    joined += (joined.empty() ? "" : " ") + p;
+  }
+  EXPECT_EQ(joined, words.substr(0, words.size()));
+
+  // No white space at all, and multi-byte characters: cut between them.
+  std::string dense;
+  while (dense.size() < 2 * kMaxSentenceBytes + 7) dense += "\xC3\xA9";  // é
+  const std::vector<std::string> cut = Sentences(dense, SentenceStyle::kTokenized);
+  ASSERT_EQ(cut.size(), 3u);
+  std::string rejoined;
+  for (const std::string& p : cut) {
+    EXPECT_LE(p.size(), kMaxSentenceBytes);
+    EXPECT_EQ(FindBadTextByte(p), std::string_view::npos) << "a piece splits a character";
+    rejoined += p;
+  }
+  EXPECT_EQ(rejoined, dense);
+  // A sentence within the limit is left whole.
+  EXPECT_EQ(Sentences(words.substr(0, 1000), SentenceStyle::kRaw).size(), 1u);
+}
+
 TEST(Sentences, Abbreviations) {
   EXPECT_EQ(Sentences("Mr. Smith went to Washington. He met Dr. Jones at 3.5 p.m. on Jan. 30. "
                       "The U.S. Senate voted. J. Smith agreed."),

@@ -1,5 +1,6 @@
 #include "text/sentences.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -340,7 +341,42 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text, SentenceStyle st
   if (style == SentenceStyle::kAuto) {
     style = LooksTokenized(text) ? SentenceStyle::kTokenized : SentenceStyle::kRaw;
   }
-  return style == SentenceStyle::kTokenized ? SplitLines(text) : SplitRaw(text);
+  std::vector<SentenceSpan> spans =
+      style == SentenceStyle::kTokenized ? SplitLines(text) : SplitRaw(text);
+  if (std::none_of(spans.begin(), spans.end(),
+                   [](const SentenceSpan& s) { return s.end - s.begin > kMaxSentenceBytes; })) {
+    return spans;
+  }
+  // Cut each overlong span at the last white space that keeps a piece
+  // within the limit, or where there is none, at a character boundary.
+  // Each byte is looked at a bounded number of times: the scan back from a
+  // piece's limit stops at the piece's last white space, and the region it
+  // passes holds none, so the next piece's scan does not pass it again.
+  std::vector<SentenceSpan> out;
+  out.reserve(spans.size());
+  for (const SentenceSpan& span : spans) {
+    size_t begin = span.begin;
+    while (span.end - begin > kMaxSentenceBytes) {
+      size_t cut = begin + kMaxSentenceBytes;
+      size_t space = cut;
+      while (space > begin && !IsAsciiSpace(text[space])) --space;
+      size_t next = cut;
+      if (space > begin) {
+        cut = space;
+        next = space;
+      } else {
+        while (cut > begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        next = cut;
+      }
+      size_t end = cut;
+      while (end > begin && IsAsciiSpace(text[end - 1])) --end;
+      out.push_back({begin, end});
+      while (next < span.end && IsAsciiSpace(text[next])) ++next;
+      begin = next;
+    }
+    if (begin < span.end) out.push_back({begin, span.end});
+  }
+  return out;
 }
 
 }  // namespace annals

@@ -43,8 +43,17 @@ bool LooksTokenized(std::string_view text);
 // credit ("... 2012. REUTERS/Name") stays with its caption, and a dateline
 // at the start of a paragraph ("BEIRUT (Reuters) - ", "(CNN) -- ") is left
 // out of the first sentence's span.
+//
+// A sentence is at most kMaxSentenceBytes long: a longer run without a
+// sentence end (a list, a transcript, text without punctuation) is cut at
+// its last white space within the limit, or at a character boundary when
+// it has none, so that every output showing a sentence stays bounded.
 std::vector<SentenceSpan> SplitSentences(std::string_view text,
                                          SentenceStyle style = SentenceStyle::kAuto);
+
+// Longer than any sentence of Timeline17 (its longest line has 13,622
+// bytes) or TempEval-3.
+inline constexpr size_t kMaxSentenceBytes = size_t{16} << 10;
 
 // The byte length of a dateline at `text` (the start of a paragraph),
 // including the dash and the whitespace after it, or 0 when there is none.
