@@ -99,6 +99,12 @@ TEST(Sentences, OverlongRunsAreCutWithinTheLimit) {
     rejoined += p;
   }
   EXPECT_EQ(rejoined, dense);
+  // Bytes that are not UTF-8 (continuation bytes only) still get cut.
+  const std::string raw(kMaxSentenceBytes + 10, '\x80');
+  const std::vector<std::string> raw_cut = Sentences(raw, SentenceStyle::kTokenized);
+  ASSERT_EQ(raw_cut.size(), 2u);
+  EXPECT_EQ(raw_cut[0].size(), kMaxSentenceBytes);
+  EXPECT_EQ(raw_cut[1].size(), 10u);
   // A sentence within the limit is left whole.
   EXPECT_EQ(Sentences(words.substr(0, 1000), SentenceStyle::kRaw).size(), 1u);
 }

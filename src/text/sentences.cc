@@ -357,17 +357,15 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text, SentenceStyle st
   for (const SentenceSpan& span : spans) {
     size_t begin = span.begin;
     while (span.end - begin > kMaxSentenceBytes) {
-      size_t cut = begin + kMaxSentenceBytes;
-      size_t space = cut;
-      while (space > begin && !IsAsciiSpace(text[space])) --space;
-      size_t next = cut;
-      if (space > begin) {
-        cut = space;
-        next = space;
-      } else {
+      const size_t limit = begin + kMaxSentenceBytes;
+      size_t cut = limit;
+      while (cut > begin && !IsAsciiSpace(text[cut])) --cut;
+      if (cut == begin) {  // no white space: back to a character's first byte
+        cut = limit;
         while (cut > begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-        next = cut;
+        if (cut == begin) cut = limit;  // not UTF-8: any cut makes progress
       }
+      size_t next = cut;
       size_t end = cut;
       while (end > begin && IsAsciiSpace(text[end - 1])) --end;
       out.push_back({begin, end});
