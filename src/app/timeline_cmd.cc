@@ -309,9 +309,7 @@ int RunTimeline(const Args& args) {
   bool budget_exhausted = false;
   for (const std::string& path : o.paths) {
     if (budget_exhausted) {  // the corpus is cut in path order: no holes
-      corpus.skipped.push_back(
-          {path, 0,
-           "not read: over the corpus text budget of " + std::to_string(o.max_corpus_mb) + " MiB"});
+      corpus.skipped.push_back({path, 0, "not read: " + OverBudget(load.max_total_bytes)});
       continue;
     }
     reading = path;

@@ -102,9 +102,7 @@ void ReadAll(const std::vector<FileJob>& jobs, FileKind kind, const LoadOptions&
     if (ec) continue;  // ReadOne reports it
     if (size > budget || exhausted) {
       slots[i].state = Slot::kSkipped;
-      slots[i].err = ReadError{jobs[i].path, 0,
-                               "over the corpus text budget of " +
-                                   std::to_string(options.max_total_bytes >> 20) + " MiB"};
+      slots[i].err = ReadError{jobs[i].path, 0, OverBudget(options.max_total_bytes)};
       exhausted = true;  // later files are skipped too, even empty ones: no holes
       continue;
     }
@@ -338,10 +336,7 @@ Collection LoadJsonlCollection(const std::string& path, const LoadOptions& optio
       // what is kept is a prefix of the input.
       if (over_budget++ == 0) {
         over_budget_record = out.skipped.size();
-        out.skipped.push_back(ReadError{name, reader->line(),
-                                        "over the corpus text budget of " +
-                                            std::to_string(options.max_total_bytes >> 20) +
-                                            " MiB"});
+        out.skipped.push_back(ReadError{name, reader->line(), OverBudget(options.max_total_bytes)});
       }
     } else {
       budget -= doc.text.size();
@@ -385,6 +380,10 @@ Collection LoadDatedFolder(const std::string& dir, const LoadOptions& options) {
   ReadAll(jobs, FileKind::kDated, options, &out);
   SortDocuments(&out);
   return out;
+}
+
+std::string OverBudget(size_t max_total_bytes) {
+  return "over the corpus text budget of " + std::to_string(max_total_bytes >> 20) + " MiB";
 }
 
 size_t DefaultTextBudget() {

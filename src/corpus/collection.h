@@ -30,6 +30,10 @@ namespace annals {
 // within about three quarters of memory.
 size_t DefaultTextBudget();
 
+// The reason given for an article or file skipped because the budget ran
+// out: "over the corpus text budget of N MiB".
+std::string OverBudget(size_t max_total_bytes);
+
 struct LoadOptions {
   // Keep only documents dated within [from, to] (each end optional,
   // inclusive). Timeline17 files outside the range are not even read.

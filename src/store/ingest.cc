@@ -263,8 +263,7 @@ IngestStats IngestPaths(const std::string& db, const std::vector<std::string>& p
     ++stats.skipped;
     if (options.on_skip) options.on_skip(e);
   };
-  const std::string over = "not read: over the corpus text budget of " +
-                           std::to_string(options.max_total_bytes >> 20) + " MiB";
+  const std::string over = "not read: " + OverBudget(options.max_total_bytes);
   auto take = [&](Collection c, const std::string& prefix) {
     exhausted = exhausted || c.budget_exhausted;
     for (const ReadError& e : c.skipped) skip(e);
