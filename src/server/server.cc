@@ -26,6 +26,7 @@
 #include "store/ingest.h"
 #include "store/store.h"
 #include "text/ascii.h"
+#include "timeline/export.h"
 
 namespace annals::embedded_web {
 extern const std::pair<std::string_view, std::string_view> kFiles[];
@@ -244,8 +245,18 @@ class ArticleCache {
 };
 
 struct Answer {
+  Answer() = default;
+  Answer(int status, std::string body, std::string content_type = kJson, std::string filename = "")
+      : status(status),
+        body(std::move(body)),
+        content_type(std::move(content_type)),
+        filename(std::move(filename)) {}
+  static constexpr const char* kJson = "application/json; charset=utf-8";
   int status = 200;
   std::string body;
+  // The body's type, and for a download the file name to save it as.
+  std::string content_type = kJson;
+  std::string filename;
 };
 
 // Finished API answers by canonical request. Concurrent identical requests
@@ -438,13 +449,22 @@ struct Server::Impl {
         a = {503, ErrorBody("the request took too long")};
       }
       res.status = a.status;
-      res.set_content(a.body, "application/json; charset=utf-8");
+      if (!a.filename.empty())
+        res.set_header("Content-Disposition", "attachment; filename=\"" + a.filename + "\"");
+      res.set_content(a.body, a.content_type.c_str());
     };
   }
 
   Answer Timeline(const httplib::Request& req) {
-    CheckParams(req, {"q", "from", "to", "dates", "sentences"});
+    CheckParams(req, {"q", "from", "to", "dates", "sentences", "format"});
     const std::string q = TextParam(req, "q");
+    // No format: the JSON the page draws. format=json is the same as a
+    // download; timelinejs and csv are the exports of `annals timeline
+    // --format`, also downloads.
+    const bool download = req.has_param("format");
+    const std::string format = download ? req.get_param_value("format") : "json";
+    if (format != "json" && format != "timelinejs" && format != "csv")
+      throw BadRequest("format: expected json, timelinejs or csv");
     std::optional<Interval> from = PeriodParam(req, "from"), to = PeriodParam(req, "to");
     std::optional<Date> lo, hi;
     if (from) lo = from->first;
@@ -454,7 +474,7 @@ struct Server::Impl {
     const int per_date = IntParam(req, "sentences", 1, kMaxSentencesPerDate, 2);
     const std::string key = "timeline\n" + q + "\n" + (lo ? lo->ToString() : "") + "\n" +
                             (hi ? hi->ToString() : "") + "\n" + std::to_string(dates) + "\n" +
-                            std::to_string(per_date);
+                            std::to_string(per_date) + "\n" + (download ? format : "");
     return answers.Get(key, [&] {
       const auto deadline = Clock::now() + options.timeout;
       if (!builds.try_acquire_until(deadline)) throw store::StoreTimeout("timeline: all busy");
@@ -492,6 +512,14 @@ struct Server::Impl {
       to_opts.from = lo;
       to_opts.to = hi;
       TimelineResult tl = BuildTimeline(docs, to_opts);
+      if (format == "timelinejs") {
+        return Answer{200, TimelineJsJson(ExportOf(tl, q, store_name)),
+                      "application/json; charset=utf-8", "annals-timeline.timelinejs.json"};
+      }
+      if (format == "csv") {
+        return Answer{200, TimelineCsv(ExportOf(tl, q, store_name)), "text/csv; charset=utf-8",
+                      "annals-timeline.csv"};
+      }
 
       json out;
       out["q"] = q;
@@ -549,7 +577,9 @@ struct Server::Impl {
       json& cov = out["coverage"] = json::array();
       for (const auto& [day, c] : days)
         cov.push_back({Date::FromDays(day).ToString(), c.first, c.second});
-      return Answer{200, Dump(out)};
+      Answer a{200, Dump(out)};
+      if (download) a.filename = "annals-timeline.json";
+      return a;
     });
   }
 
