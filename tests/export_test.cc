@@ -211,7 +211,7 @@ TEST(TimelineJsTest, SpansGetAnEndDateAtTheirPrecision) {
   EXPECT_EQ(j["events"][0]["end_date"], (json{{"year", 2013}, {"month", 1}, {"day", 13}}));
   EXPECT_EQ(j["events"][1]["start_date"], (json{{"year", 2013}, {"month", 1}}));
   EXPECT_EQ(j["events"][1]["end_date"], (json{{"year", 2013}, {"month", 3}}));
-  EXPECT_EQ(j["events"][2]["start_date"], json{{"year", 2012}});
+  EXPECT_EQ(j["events"][2]["start_date"], (json{{"year", 2012}}));
   EXPECT_FALSE(j["events"][2].contains("end_date"));
   // Ids TimelineJS keeps as they are: [a-z0-9-] only, distinct.
   EXPECT_EQ(j["events"][0]["unique_id"], "annals-2013-01-07-to-2013-01-13");

@@ -171,7 +171,8 @@ TEST_F(ServerTest, TimelineDownloads) {
   ASSERT_TRUE(csv);
   EXPECT_EQ(csv->status, 200);
   EXPECT_NE(csv->get_header_value("Content-Type").find("text/csv"), std::string::npos);
-  EXPECT_NE(csv->get_header_value("Content-Disposition").find(".csv"), std::string::npos);
+  EXPECT_EQ(csv->get_header_value("Content-Disposition"),
+            "attachment; filename=\"annals-bridge.csv\"");
   EXPECT_EQ(csv->body.rfind("date,rank,sentence,article_id,published,collection\r\n", 0), 0u);
   size_t sentences = 0;
   for (const json& e : page["dates"]) sentences += e["sentences"].size();
@@ -197,6 +198,11 @@ TEST_F(ServerTest, TimelineDownloads) {
   ASSERT_TRUE(none_csv);
   EXPECT_EQ(none_csv->body, "date,rank,sentence,article_id,published,collection\r\n");
 
+  // The file is named after the query, in [a-z0-9-].
+  auto named = c.Get("/api/timeline?q=Harbor%20Bridge%3B%20%22x%22%20%C3%89t%C3%A9&format=csv");
+  ASSERT_TRUE(named);
+  EXPECT_EQ(named->get_header_value("Content-Disposition"),
+            "attachment; filename=\"annals-harbor-bridge-x-t.csv\"");
   ExpectError("/api/timeline?q=bridge&format=xml", 400);
   ExpectError("/api/timeline?q=bridge&format=csv&format=json", 400);
 }

@@ -138,7 +138,9 @@ async function showTimeline(params) {
 // The current timeline as files: the server writes each format (the same
 // writers as `annals timeline --format`), the links only name it.
 function setDownloads(key, q) {
-  const slug = q.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  // As the server names them (DownloadName in src/server/server.cc).
+  const slug = q.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '').slice(0, 40).replace(/-+$/, '');
   const base = 'annals-' + (slug || 'timeline');
   for (const [format, file] of [['timelinejs', base + '.timelinejs.json'],
                                 ['csv', base + '.csv'], ['json', base + '.json']]) {

@@ -122,6 +122,24 @@ std::optional<Interval> PeriodParam(const httplib::Request& req, const char* nam
   return p;
 }
 
+// "annals-" and the query in [a-z0-9-] ("annals-bp-oil"), at most 40 of
+// its characters; "annals-timeline" without one. The page's links name
+// their files the same way (web/app.js).
+std::string DownloadName(std::string_view q) {
+  std::string slug;
+  for (char c : q) {
+    const char lower = static_cast<char>(IsAsciiUpper(c) ? c - 'A' + 'a' : c);
+    if (IsAsciiDigit(lower) || (lower >= 'a' && lower <= 'z')) {
+      slug += lower;
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug += '-';
+    }
+  }
+  if (slug.size() > 40) slug.resize(40);
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return "annals-" + (slug.empty() ? std::string("timeline") : slug);
+}
+
 // ------------------------------------------------------------ JSON
 
 json TimexJson(const Timex& t) {
@@ -513,12 +531,12 @@ struct Server::Impl {
       to_opts.to = hi;
       TimelineResult tl = BuildTimeline(docs, to_opts);
       if (format == "timelinejs") {
-        return Answer{200, TimelineJsJson(ExportOf(tl, q, store_name)),
-                      "application/json; charset=utf-8", "annals-timeline.timelinejs.json"};
+        return Answer{200, TimelineJsJson(ExportOf(tl, q, store_name)), Answer::kJson,
+                      DownloadName(q) + ".timelinejs.json"};
       }
       if (format == "csv") {
         return Answer{200, TimelineCsv(ExportOf(tl, q, store_name)), "text/csv; charset=utf-8",
-                      "annals-timeline.csv"};
+                      DownloadName(q) + ".csv"};
       }
 
       json out;
@@ -578,7 +596,7 @@ struct Server::Impl {
       for (const auto& [day, c] : days)
         cov.push_back({Date::FromDays(day).ToString(), c.first, c.second});
       Answer a{200, Dump(out)};
-      if (download) a.filename = "annals-timeline.json";
+      if (download) a.filename = DownloadName(q) + ".json";
       return a;
     });
   }

@@ -37,8 +37,8 @@ story=("$src/examples")
 if [ -d "$t17/bpoil_bbc" ]; then story=("$t17/bpoil_bbc"); fi
 "$bin" timeline -q --format timelinejs -o "$tl/story.timelinejs.json" "${story[@]}"
 "$bin" timeline -q --format json -o "$tl/story.annals.json" "${story[@]}"
-"$bin" timeline -q --format timelinejs --query "no-such-word-anywhere" -o "$tl/empty.timelinejs.json" "${story[@]}"
-curl -sf "$url/api/timeline?q=bridge&format=timelinejs" -o "$tl/served.timelinejs.json"
+"$bin" timeline -q --format timelinejs --query xyzzyplugh -o "$tl/empty.timelinejs.json" "${story[@]}"
+curl -sf "$url/api/timeline?q=security+note&format=timelinejs" -o "$tl/served.timelinejs.json"
 echo "TimelineJS test input: ${story[*]}"
 
 cd "$here"

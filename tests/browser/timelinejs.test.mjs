@@ -6,7 +6,7 @@
 //       topic when ../shared exists, else the bundled examples) written as
 //       TimelineJS and as annals JSON
 //   empty.timelinejs.json                      a timeline with no dates
-//   served.timelinejs.json                     GET /api/timeline?format=timelinejs
+//   served.timelinejs.json                     GET /api/timeline?q=security+note&format=timelinejs
 //       over the fixture store, whose articles hold hostile markup
 // This test serves that folder and this one (timelinejs.html, node_modules)
 // from a server of its own on 127.0.0.1; every other request fails it.
@@ -103,13 +103,20 @@ test('every date of a written timeline shows in TimelineJS', async () => {
   const { page, errors, state } = await open('story.timelinejs.json');
   assert.equal(state, 'ready', await page.evaluate(() => document.body.dataset.errors));
   // One marker on the time axis per date, each drawn.
+  // (A marker's own box is as wide as its duration, 0 for a day: its
+  // label box is what is drawn.)
   const markers = await page.$$eval('.tl-timemarker', (ms) => ms.map((m) => {
-    const r = m.getBoundingClientRect();
-    return { id: m.id, drawn: r.width > 0 && r.height > 0 };
+    const r = m.querySelector('.tl-timemarker-content-container').getBoundingClientRect();
+    return { id: m.id, x: m.getBoundingClientRect().x, drawn: r.width > 0 && r.height > 0 };
   }));
   assert.equal(markers.length, dates.length, 'one marker per date');
-  assert.deepEqual(markers.map((m) => m.id).sort(), tjs.events.map((e) => e.unique_id + '-marker').sort());
+  const x = new Map(markers.map((m) => [m.id, m]));
+  const ids = tjs.events.map((e) => e.unique_id + '-marker');
+  assert.deepEqual([...x.keys()].sort(), [...ids].sort());
   assert.ok(markers.every((m) => m.drawn), 'every marker is drawn');
+  // In date order along the axis.
+  for (let i = 1; i < ids.length; ++i)
+    assert.ok(x.get(ids[i]).x >= x.get(ids[i - 1]).x, `${ids[i]} is right of ${ids[i - 1]}`);
   // One slide per date after the title, each showing its date as
   // TimelineJS writes it.
   const slides = await page.$$eval('.tl-slide', (ss) => ss.map((s) => ({
