@@ -27,16 +27,20 @@ for _ in $(seq 100); do grep -q "listening on" "$tmp/serve.out" 2>/dev/null && b
 url=$(grep -o 'http://[0-9.]*:[0-9]*' "$tmp/serve.out" || true)
 if [ -z "$url" ]; then echo "annals serve did not start:"; cat "$tmp/serve.err"; exit 1; fi
 
-# TimelineJS files for timelinejs.test.mjs: a Timeline17 topic's timeline
-# when ../shared is there (else the bundled examples') as TimelineJS and as
-# annals JSON, one with no dates, and the server's download of the fixture.
+# TimelineJS files for timelinejs.test.mjs, each also as annals JSON: a
+# Timeline17 topic's timeline when ../shared is there (else the fixture
+# corpus's), the events of the bundled example article (months and weeks);
+# one with no dates; the server's download of the fixture store.
 tl=$tmp/timelinejs
 mkdir -p "$tl"
 t17=$src/../shared/data/t17
-story=("$src/examples")
+story=("$src/tests/data/serve_corpus.jsonl")
 if [ -d "$t17/bpoil_bbc" ]; then story=("$t17/bpoil_bbc"); fi
 "$bin" timeline -q --format timelinejs -o "$tl/story.timelinejs.json" "${story[@]}"
 "$bin" timeline -q --format json -o "$tl/story.annals.json" "${story[@]}"
+article=$src/examples/reuters-2013-01-30-syria-opposition-talks.txt
+"$bin" timeline -q --format timelinejs -o "$tl/article.timelinejs.json" "$article"
+"$bin" timeline -q --format json -o "$tl/article.annals.json" "$article"
 "$bin" timeline -q --format timelinejs --query xyzzyplugh -o "$tl/empty.timelinejs.json" "${story[@]}"
 curl -sf "$url/api/timeline?q=security+note&format=timelinejs" -o "$tl/served.timelinejs.json"
 echo "TimelineJS test input: ${story[*]}"

@@ -3,8 +3,10 @@
 //
 // run.sh writes into ANNALS_TIMELINEJS_DIR:
 //   story.timelinejs.json, story.annals.json  one timeline (a Timeline17
-//       topic when ../shared exists, else the bundled examples) written as
+//       topic when ../shared exists, else the fixture corpus) written as
 //       TimelineJS and as annals JSON
+//   article.timelinejs.json, article.annals.json  the events of the
+//       bundled example article (days, months, weeks)
 //   empty.timelinejs.json                      a timeline with no dates
 //   served.timelinejs.json                     GET /api/timeline?q=security+note&format=timelinejs
 //       over the fixture store, whose articles hold hostile markup
@@ -131,6 +133,35 @@ test('every date of a written timeline shows in TimelineJS', async () => {
   assert.deepEqual(errors, []);
   console.log(`# TimelineJS shows ${markers.length} of ${dates.length} dates ` +
               `(${dates[0]} .. ${dates[dates.length - 1]}): ${tjs.title.text.headline}`);
+  await page.close();
+});
+
+test("an article's events show at their precision", async () => {
+  const tjs = read('article.timelinejs.json');
+  const annals = read('article.annals.json');
+  // One event per distinct period the article names, each at its bounds.
+  const periods = [...new Set(annals.events.map((e) => `${e.first}/${e.last}`))];
+  assert.equal(tjs.events.length, periods.length);
+  const isoEnd = (d) => iso(d.day ? d : { ...d, day: new Date(Date.UTC(d.year, d.month || 12, 0)).getUTCDate(),
+                                          month: d.month || 12 });
+  const isoStart = (d) => iso({ year: d.year, month: d.month || 1, day: d.day || 1 });
+  for (const e of tjs.events) {
+    const span = `${isoStart(e.start_date)}/${isoEnd(e.end_date || e.start_date)}`;
+    assert.ok(periods.includes(span), `${JSON.stringify(e.start_date)} .. ${JSON.stringify(e.end_date)}: ${span}`);
+  }
+  assert.ok(tjs.events.some((e) => e.start_date.day === undefined), 'a month (March 2011) is a month');
+  assert.ok(tjs.events.some((e) => e.end_date), 'a week is a span');
+
+  const { page, errors, state } = await open('article.timelinejs.json');
+  assert.equal(state, 'ready', await page.evaluate(() => document.body.dataset.errors));
+  assert.equal(await page.$$eval('.tl-timemarker', (ms) => ms.length), tjs.events.length);
+  const slides = new Map(await page.$$eval('.tl-slide', (ss) => ss.map((s) =>
+    [s.id, s.querySelector('.tl-headline-date')?.textContent || ''])));
+  for (const e of tjs.events) {
+    const want = shown(e.start_date) + (e.end_date ? ' — ' + shown(e.end_date) : '');
+    assert.equal(slides.get(e.unique_id), want, e.unique_id);
+  }
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
