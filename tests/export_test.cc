@@ -274,6 +274,28 @@ TEST(ExportOfTest, ACorpusTimelineNamesItsStory) {
   EXPECT_EQ(ExportOf(r, "bp oil", "gulf").story, "bp oil");
 }
 
+// An article naming one year in every sentence, several times each: one
+// date, each sentence once (in about n log n: 40,000 events).
+TEST(ExportOfTest, ManyMentionsOfOnePeriodGiveEachSentenceOnce) {
+  AnnotatedDocument doc;
+  doc.doc = Document{"many", D("2011-01-01"), ""};
+  std::vector<ArticleEvent> events;
+  for (size_t i = 0; i < 40000; ++i) {
+    ArticleEvent e;
+    e.timex.value = "2010";
+    e.timex.interval = Interval{D("2010-01-01"), D("2010-12-31")};
+    e.sentence_index = i % 10000;
+    e.sentence = "In 2010, sentence " + std::to_string(e.sentence_index) + ".";
+    events.push_back(std::move(e));
+  }
+  const ExportTimeline t = ExportOf(doc, events, "c");
+  ASSERT_EQ(t.dates.size(), 1u);
+  EXPECT_EQ(PeriodLabel(t.dates[0].days), "2010");
+  ASSERT_EQ(t.dates[0].sentences.size(), 10000u);
+  EXPECT_EQ(t.dates[0].sentences[9999].text, "In 2010, sentence 9999.");
+  EXPECT_EQ(ParseCsv(TimelineCsv(t)).size(), 10001u);
+}
+
 TEST(ExportOfTest, TheEventsOfAnArticleKeepTheirPrecision) {
   const std::string path =
       testing::SourceDir() + "/examples/reuters-2013-01-30-syria-opposition-talks.txt";

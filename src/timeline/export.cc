@@ -1,9 +1,9 @@
 #include "timeline/export.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <utility>
 
 namespace annals {
@@ -111,18 +111,18 @@ ExportTimeline ExportOf(const AnnotatedDocument& doc, const std::vector<ArticleE
   out.collection = collection;
   out.articles = 1;
   // Events come in event-time order; one date per distinct interval, where
-  // it first appears.
+  // it first appears, and a sentence once per date (by its index: an
+  // article naming one year a thousand times costs n log n, not n²).
   std::map<std::pair<int64_t, int64_t>, size_t> index;
+  std::set<std::pair<size_t, size_t>> placed;  // (date, sentence index)
   for (const ArticleEvent& e : events) {
     if (!e.timex.interval) continue;  // ArticleEvents keeps none such
     const Interval& days = *e.timex.interval;
     auto [it, fresh] =
         index.try_emplace({days.first.ToDays(), days.last.ToDays()}, out.dates.size());
     if (fresh) out.dates.push_back({days, {}});
-    std::vector<ExportSentence>& list = out.dates[it->second].sentences;
-    const bool seen = std::any_of(list.begin(), list.end(),
-                                  [&](const ExportSentence& s) { return s.text == e.sentence; });
-    if (!seen) list.push_back({e.sentence, doc.doc.id, *doc.doc.dct});
+    if (placed.insert({it->second, e.sentence_index}).second)
+      out.dates[it->second].sentences.push_back({e.sentence, doc.doc.id, *doc.doc.dct});
   }
   return out;
 }
