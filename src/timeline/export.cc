@@ -1,6 +1,5 @@
 #include "timeline/export.h"
 
-#include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
