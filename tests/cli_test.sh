@@ -97,6 +97,66 @@ check "timeline json: a chronology entry's coverage" grep -q '"chronology": 0.92
 "$bin" timeline -q --dates 2 --sentences 1 "$tmp/chron" > "$tmp/chron.txt"
 check "timeline text names the chronology" grep -q 'listed by a chronology spanning 92% of the range' "$tmp/chron.txt"
 
+# --- exports: TimelineJS and CSV --------------------------------------------
+# Text with quotes, commas, markup and non-ASCII; checked against the JSON
+# output of the same timeline with Python's json and Debian's pandas.
+mkdir -p "$tmp/export"
+cp "$tmp/corpus/a.txt" "$tmp/corpus/b.txt" "$tmp/corpus/c.txt" "$tmp/export/"
+printf ' date 2010-04-23 The oil "slick", officials said, reached Île Dauphine on April 20 — <b>fast</b> & wide.\n' > "$tmp/export/d.txt"
+"$bin" timeline -q --format json --sentences 3 "$tmp/export" > "$tmp/export.json"
+"$bin" timeline -q --format timelinejs --sentences 3 "$tmp/export" > "$tmp/export.tjs.json"; rc=$?
+check "timelinejs: exit 0" test $rc -eq 0
+"$bin" timeline -q --format csv --sentences 3 -o "$tmp/export.csv" "$tmp/export"; rc=$?
+check "csv: exit 0" test $rc -eq 0
+check "csv: RFC 4180 header and CRLF" test "$(head -1 "$tmp/export.csv")" = $'date,rank,sentence,article_id,published,collection\r'
+cat > "$tmp/export_check.py" <<'EOF'
+# Usage: export_check.py ANNALS_JSON TIMELINEJS_JSON CSV
+# The TimelineJS file and the CSV hold exactly the annals JSON's dates and
+# sentences; pandas reads the CSV back to the same rows.
+import html, json, re, sys
+import pandas as pd
+annals = json.load(open(sys.argv[1], encoding="utf-8"))
+tjs = json.load(open(sys.argv[2], encoding="utf-8"))
+want = [(d["date"], str(i + 1), s["text"], s["id"], s["published"], annals["corpus"])
+        for d in annals["dates"] for i, s in enumerate(d["sentences"])]
+assert want, "the timeline has sentences"
+frame = pd.read_csv(sys.argv[3], dtype=str, keep_default_na=False)
+assert list(frame.columns) == ["date", "rank", "sentence", "article_id", "published", "collection"], list(frame.columns)
+got = [tuple(r) for r in frame.itertuples(index=False)]
+assert got == want, (got, want)
+typed = pd.read_csv(sys.argv[3], parse_dates=["date", "published"])  # a newsroom's first read
+assert len(typed) == len(want) and str(typed["date"].dtype).startswith("datetime64"), typed.dtypes
+assert tjs["title"]["text"]["headline"] == html.escape(", ".join(annals["keywords"])), tjs["title"]
+assert annals["corpus"] in html.unescape(tjs["title"]["text"]["text"])
+assert len(tjs["events"]) == len(annals["dates"])
+for e, d in zip(tjs["events"], annals["dates"]):
+    s = e["start_date"]
+    assert "%04d-%02d-%02d" % (s["year"], s["month"], s["day"]) == d["date"], (s, d["date"])
+    paragraphs = re.findall(r"<p>(.*?)<br><cite>(.*?), published (\d{4}-\d\d-\d\d)</cite></p>", e["text"]["text"])
+    assert [(html.unescape(t), html.unescape(i), p) for t, i, p in paragraphs] == \
+        [(x["text"], x["id"], x["published"]) for x in d["sentences"]], (paragraphs, d["sentences"])
+    assert "<b>" not in e["text"]["text"]
+print("rows", len(got), "dates", len(tjs["events"]))
+EOF
+/usr/bin/python3 "$tmp/export_check.py" "$tmp/export.json" "$tmp/export.tjs.json" "$tmp/export.csv" > "$tmp/export_check.out" 2>&1; rc=$?
+[ $rc -eq 0 ] || cat "$tmp/export_check.out"
+check "exports: TimelineJS and CSV (read by pandas) give the JSON's dates and sentences exactly ($(tail -1 "$tmp/export_check.out"))" test $rc -eq 0
+check "exports: the quoted, non-ASCII sentence is in the CSV" grep -q '"The oil ""slick"", officials said, reached Île Dauphine' "$tmp/export.csv"
+# No dates (no article holds the query): a title slide only, the header only.
+"$bin" timeline -q --format timelinejs --query nowhere-at-all "$tmp/export" > "$tmp/none.tjs.json"; rc=$?
+check "timelinejs without dates: exit 0" test $rc -eq 0
+check "timelinejs without dates: valid, title slide, events []" /usr/bin/python3 -c '
+import json, sys; j = json.load(open(sys.argv[1])); assert j["events"] == [] and j["title"]["text"]["headline"] == "nowhere-at-all", j' "$tmp/none.tjs.json"
+"$bin" timeline -q --format csv --query nowhere-at-all "$tmp/export" > "$tmp/none.csv"
+check "csv without dates: the header only" test "$(cat "$tmp/none.csv")" = $'date,rank,sentence,article_id,published,collection\r'
+# One article: its events, at their precision (March 2011 is a month).
+"$bin" timeline -q --format timelinejs "$seed" > "$tmp/seed.tjs.json"
+check "timelinejs of one article: March 2011 as a month" /usr/bin/python3 -c '
+import json, sys; j = json.load(open(sys.argv[1]))
+assert {"year": 2011, "month": 3} in [e["start_date"] for e in j["events"]], j["events"]' "$tmp/seed.tjs.json"
+"$bin" timeline -q --format csv "$seed" > "$tmp/seed.csv"
+check "csv of one article: a 2011-03 row" grep -q '^2011-03,1,' "$tmp/seed.csv"
+
 mkdir -p "$tmp/nothing"
 "$bin" timeline -q "$tmp/nothing" 2> "$tmp/err"; rc=$?
 check "timeline on an empty folder: exit 1" test $rc -eq 1

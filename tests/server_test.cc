@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <future>
 #include <nlohmann/json.hpp>
@@ -141,6 +142,69 @@ TEST_F(ServerTest, Timeline) {
   auto a = c.Get("/api/timeline?q=bridge&sentences=2");
   ASSERT_TRUE(a);
   EXPECT_EQ(json::parse(a->body), j);
+}
+
+// format=timelinejs|csv|json: the exports of timeline/export.h as
+// downloads, the same dates as the page's JSON.
+TEST_F(ServerTest, TimelineDownloads) {
+  json page = GetJson("/api/timeline?q=bridge", 200);
+  ASSERT_FALSE(page["dates"].empty());
+  auto c = Client();
+
+  auto tjs = c.Get("/api/timeline?q=bridge&format=timelinejs");
+  ASSERT_TRUE(tjs);
+  EXPECT_EQ(tjs->status, 200);
+  EXPECT_NE(tjs->get_header_value("Content-Type").find("application/json"), std::string::npos);
+  EXPECT_NE(tjs->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+  json j = json::parse(tjs->body);
+  EXPECT_EQ(j["title"]["text"]["headline"], "bridge");
+  ASSERT_EQ(j["events"].size(), page["dates"].size());
+  for (size_t i = 0; i < j["events"].size(); ++i) {
+    const json& d = j["events"][i]["start_date"];
+    char iso[16];
+    std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", d["year"].get<int>(), d["month"].get<int>(),
+                  d["day"].get<int>());
+    EXPECT_EQ(iso, page["dates"][i]["date"].get<std::string>());
+  }
+
+  auto csv = c.Get("/api/timeline?q=bridge&format=csv");
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 200);
+  EXPECT_NE(csv->get_header_value("Content-Type").find("text/csv"), std::string::npos);
+  EXPECT_EQ(csv->get_header_value("Content-Disposition"),
+            "attachment; filename=\"annals-bridge.csv\"");
+  EXPECT_EQ(csv->body.rfind("date,rank,sentence,article_id,published,collection\r\n", 0), 0u);
+  size_t sentences = 0;
+  for (const json& e : page["dates"]) sentences += e["sentences"].size();
+  size_t lines = 0;
+  for (char ch : csv->body) lines += ch == '\n';
+  EXPECT_EQ(lines, sentences + 1);  // the fixture's sentences hold no newline
+
+  // format=json: the page's JSON, as a download.
+  auto dl = c.Get("/api/timeline?q=bridge&format=json");
+  ASSERT_TRUE(dl);
+  EXPECT_EQ(json::parse(dl->body), page);
+  EXPECT_NE(dl->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+  auto plain = c.Get("/api/timeline?q=bridge");
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->has_header("Content-Disposition"));
+
+  // No dates: the title slide and the header.
+  auto none = c.Get("/api/timeline?q=bridge&from=1990&to=1990&format=timelinejs");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 200);
+  EXPECT_TRUE(json::parse(none->body)["events"].empty());
+  auto none_csv = c.Get("/api/timeline?q=bridge&from=1990&to=1990&format=csv");
+  ASSERT_TRUE(none_csv);
+  EXPECT_EQ(none_csv->body, "date,rank,sentence,article_id,published,collection\r\n");
+
+  // The file is named after the query, in [a-z0-9-].
+  auto named = c.Get("/api/timeline?q=Harbor%20Bridge%3B%20%22x%22%20%C3%89t%C3%A9&format=csv");
+  ASSERT_TRUE(named);
+  EXPECT_EQ(named->get_header_value("Content-Disposition"),
+            "attachment; filename=\"annals-harbor-bridge-x-t.csv\"");
+  ExpectError("/api/timeline?q=bridge&format=xml", 400);
+  ExpectError("/api/timeline?q=bridge&format=csv&format=json", 400);
 }
 
 TEST_F(ServerTest, SearchIsAboutEventTime) {

@@ -115,10 +115,12 @@ async function showTimeline(params) {
       $('chart').replaceChildren();
       $('entries').replaceChildren();
       $('day').hidden = true;
+      $('downloads').hidden = true;
       return;
     }
     renderChart(timeline);
     renderEntries(timeline);
+    setDownloads(key, q);
   }
   const n = timeline.dates.length;
   status('');
@@ -131,6 +133,22 @@ async function showTimeline(params) {
       : 'No dated events found' + (q ? ` for “${q}”` : '') + '.';
   const date = params.get('date');
   if (date) await showDay(date, q); else $('day').hidden = true;
+}
+
+// The current timeline as files: the server writes each format (the same
+// writers as `annals timeline --format`), the links only name it.
+function setDownloads(key, q) {
+  // As the server names them (DownloadName in src/server/server.cc).
+  const slug = q.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '').slice(0, 40).replace(/-+$/, '');
+  const base = 'annals-' + (slug || 'timeline');
+  for (const [format, file] of [['timelinejs', base + '.timelinejs.json'],
+                                ['csv', base + '.csv'], ['json', base + '.json']]) {
+    const link = $('download-' + format);
+    link.setAttribute('href', '/api/timeline?' + (key ? key + '&' : '') + 'format=' + format);
+    link.setAttribute('download', file);
+  }
+  $('downloads').hidden = false;
 }
 
 // The days the axis spans: the chosen dates and the publication days (or

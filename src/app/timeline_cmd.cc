@@ -16,6 +16,7 @@
 #include "app/commands.h"
 #include "corpus/collection.h"
 #include "eval/timeline_metrics.h"
+#include "timeline/export.h"
 
 namespace annals::app {
 namespace {
@@ -53,10 +54,14 @@ const char kHelp[] =
     "                   articles, 5 to 50)\n"
     "  --sentences K    at most K sentences per date (default 2)\n"
     "  --from D, --to D only dates and articles within [D, D] (YYYY-MM-DD)\n"
-    "  --format text|json|tilse\n"
+    "  --format text|json|tilse|timelinejs|csv\n"
     "                   text: readable (default); json: dates with sentences,\n"
     "                   source ids and the evidence for each date; tilse: the\n"
-    "                   Timeline17 reference format (date, sentences, dashes)\n"
+    "                   Timeline17 reference format (date, sentences, dashes);\n"
+    "                   timelinejs: Knight Lab TimelineJS 3 JSON (a title slide,\n"
+    "                   one slide per date with its sentences and sources);\n"
+    "                   csv: one row per sentence (date, rank, sentence,\n"
+    "                   article_id, published, collection; RFC 4180)\n"
     "  --threads N      tagging threads (default: all cores)\n"
     "  --max-corpus-mb N  hold at most N MiB of article text (default: an\n"
     "                   eighth of physical memory, DEFAULT_MB MiB here; the\n"
@@ -114,7 +119,7 @@ int ParseArgs(const Args& args, Options* o) {
       } else if (r.Is("--max-corpus-mb")) {
         o->max_corpus_mb = r.Int(1, 1 << 30);
       } else if (r.Is("--format")) {
-        o->format = r.Choice({"text", "json", "tilse"});
+        o->format = r.Choice({"text", "json", "tilse", "timelinejs", "csv"});
       } else if (r.Is("-o", "--output")) {
         o->output = r.Value("a file");
       } else if (r.IsOption()) {
@@ -171,9 +176,18 @@ std::string Write(const Options& o, const std::string& text) {
   return "";
 }
 
-std::string EventsOutput(const Options& o, const AnnotatedDocument& doc,
+// The export formats (timelinejs, csv) of either mode, or "" for the others.
+std::string ExportOutput(const Options& o, const ExportTimeline& t) {
+  if (o.format == "timelinejs") return TimelineJsJson(t);
+  if (o.format == "csv") return TimelineCsv(t);
+  return "";
+}
+
+std::string EventsOutput(const Options& o, const std::string& name, const AnnotatedDocument& doc,
                          const std::vector<ArticleEvent>& events,
                          const std::vector<ReadError>& skipped) {
+  if (o.format == "timelinejs" || o.format == "csv")
+    return ExportOutput(o, ExportOf(doc, events, name));
   if (o.format == "json") {
     nlohmann::json out = {{"id", doc.doc.id}, {"dct", doc.doc.dct->ToString()}};
     nlohmann::json list = nlohmann::json::array();
@@ -219,6 +233,8 @@ std::string EventsOutput(const Options& o, const AnnotatedDocument& doc,
 
 std::string TimelineOutput(const Options& o, const std::string& name, const Collection& corpus,
                            const TimelineResult& r) {
+  if (o.format == "timelinejs" || o.format == "csv")
+    return ExportOutput(o, ExportOf(r, o.timeline.query, name));
   if (o.format == "tilse") {
     eval::Timeline t;
     for (const TimelineEntry& e : r.entries) {
@@ -368,7 +384,7 @@ int RunTimeline(const Args& args) {
       return (o.timeline.from && e.timex.interval->last < *o.timeline.from) ||
              (o.timeline.to && e.timex.interval->first > *o.timeline.to);
     });
-    text = EventsOutput(o, docs[0], events, corpus.skipped);
+    text = EventsOutput(o, corpus.name, docs[0], events, corpus.skipped);
   } else {
     TimelineResult r = BuildTimeline(docs, o.timeline);
     char line[160];

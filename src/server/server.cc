@@ -26,6 +26,7 @@
 #include "store/ingest.h"
 #include "store/store.h"
 #include "text/ascii.h"
+#include "timeline/export.h"
 
 namespace annals::embedded_web {
 extern const std::pair<std::string_view, std::string_view> kFiles[];
@@ -119,6 +120,24 @@ std::optional<Interval> PeriodParam(const httplib::Request& req, const char* nam
     throw BadRequest(std::string(name) + ": expected a date YYYY, YYYY-MM or YYYY-MM-DD, got `" +
                      v.substr(0, 32) + "`");
   return p;
+}
+
+// "annals-" and the query in [a-z0-9-] ("annals-bp-oil"), at most 40 of
+// its characters; "annals-timeline" without one. The page's links name
+// their files the same way (web/app.js).
+std::string DownloadName(std::string_view q) {
+  std::string slug;
+  for (char c : q) {
+    const char lower = static_cast<char>(IsAsciiUpper(c) ? c - 'A' + 'a' : c);
+    if (IsAsciiDigit(lower) || (lower >= 'a' && lower <= 'z')) {
+      slug += lower;
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug += '-';
+    }
+  }
+  if (slug.size() > 40) slug.resize(40);
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return "annals-" + (slug.empty() ? std::string("timeline") : slug);
 }
 
 // ------------------------------------------------------------ JSON
@@ -244,8 +263,18 @@ class ArticleCache {
 };
 
 struct Answer {
+  Answer() = default;
+  Answer(int status, std::string body, std::string content_type = kJson, std::string filename = "")
+      : status(status),
+        body(std::move(body)),
+        content_type(std::move(content_type)),
+        filename(std::move(filename)) {}
+  static constexpr const char* kJson = "application/json; charset=utf-8";
   int status = 200;
   std::string body;
+  // The body's type, and for a download the file name to save it as.
+  std::string content_type = kJson;
+  std::string filename;
 };
 
 // Finished API answers by canonical request. Concurrent identical requests
@@ -438,13 +467,22 @@ struct Server::Impl {
         a = {503, ErrorBody("the request took too long")};
       }
       res.status = a.status;
-      res.set_content(a.body, "application/json; charset=utf-8");
+      if (!a.filename.empty())
+        res.set_header("Content-Disposition", "attachment; filename=\"" + a.filename + "\"");
+      res.set_content(a.body, a.content_type.c_str());
     };
   }
 
   Answer Timeline(const httplib::Request& req) {
-    CheckParams(req, {"q", "from", "to", "dates", "sentences"});
+    CheckParams(req, {"q", "from", "to", "dates", "sentences", "format"});
     const std::string q = TextParam(req, "q");
+    // No format: the JSON the page draws. format=json is the same as a
+    // download; timelinejs and csv are the exports of `annals timeline
+    // --format`, also downloads.
+    const bool download = req.has_param("format");
+    const std::string format = download ? req.get_param_value("format") : "json";
+    if (format != "json" && format != "timelinejs" && format != "csv")
+      throw BadRequest("format: expected json, timelinejs or csv");
     std::optional<Interval> from = PeriodParam(req, "from"), to = PeriodParam(req, "to");
     std::optional<Date> lo, hi;
     if (from) lo = from->first;
@@ -454,7 +492,7 @@ struct Server::Impl {
     const int per_date = IntParam(req, "sentences", 1, kMaxSentencesPerDate, 2);
     const std::string key = "timeline\n" + q + "\n" + (lo ? lo->ToString() : "") + "\n" +
                             (hi ? hi->ToString() : "") + "\n" + std::to_string(dates) + "\n" +
-                            std::to_string(per_date);
+                            std::to_string(per_date) + "\n" + (download ? format : "");
     return answers.Get(key, [&] {
       const auto deadline = Clock::now() + options.timeout;
       if (!builds.try_acquire_until(deadline)) throw store::StoreTimeout("timeline: all busy");
@@ -492,6 +530,14 @@ struct Server::Impl {
       to_opts.from = lo;
       to_opts.to = hi;
       TimelineResult tl = BuildTimeline(docs, to_opts);
+      if (format == "timelinejs") {
+        return Answer{200, TimelineJsJson(ExportOf(tl, q, store_name)), Answer::kJson,
+                      DownloadName(q) + ".timelinejs.json"};
+      }
+      if (format == "csv") {
+        return Answer{200, TimelineCsv(ExportOf(tl, q, store_name)), "text/csv; charset=utf-8",
+                      DownloadName(q) + ".csv"};
+      }
 
       json out;
       out["q"] = q;
@@ -549,7 +595,9 @@ struct Server::Impl {
       json& cov = out["coverage"] = json::array();
       for (const auto& [day, c] : days)
         cov.push_back({Date::FromDays(day).ToString(), c.first, c.second});
-      return Answer{200, Dump(out)};
+      Answer a{200, Dump(out)};
+      if (download) a.filename = DownloadName(q) + ".json";
+      return a;
     });
   }
 

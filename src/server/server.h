@@ -1,7 +1,9 @@
 // server/server.h — `annals serve`: the JSON API and the web UI over a store.
 //
-// Routes (all answers are JSON except the UI's static files):
-//   GET  /api/timeline?q=&from=&to=&dates=&sentences=   timeline of a story
+// Routes (all answers are JSON except the UI's static files and CSV exports):
+//   GET  /api/timeline?q=&from=&to=&dates=&sentences=&format=   timeline of a
+//        story; format=timelinejs or csv (timeline/export.h) or json gives a
+//        download (Content-Disposition: attachment), no format the page's JSON
 //   GET  /api/search?q=&on=YYYY[-MM[-DD]]&limit=&offset=  sentences about a
 //        date or period (event time, not publication time)
 //   GET  /api/articles/{n}   an article with its time expressions

@@ -68,6 +68,35 @@ test('search, click a date, read its sentences', async () => {
   await page.screenshot({ path: path.join(shots, 'ui-article.png'), fullPage: true });
 });
 
+test('the current timeline downloads as TimelineJS, CSV and JSON', async () => {
+  await page.goto(`${base}/#q=bridge`);
+  await page.waitForSelector('#chart circle.entry');
+  await page.waitForSelector('#downloads:not([hidden])');
+  const dates = await page.$$eval('#chart circle.entry', (cs) => cs.map((c) => c.dataset.date));
+  const links = await page.$$eval('#downloads a', (as) =>
+    as.map((a) => ({ href: a.getAttribute('href'), download: a.getAttribute('download') })));
+  assert.equal(links.length, 3);
+  assert.deepEqual(links.map((l) => l.download),
+                   ['annals-bridge.timelinejs.json', 'annals-bridge.csv', 'annals-bridge.json']);
+  // A click downloads the file the server writes for the link.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+  assert.equal(download.suggestedFilename(), 'annals-bridge.csv');
+  const [tjs, csv, json] = await Promise.all(links.map((l) => fetch(base + l.href)));
+  assert.match(tjs.headers.get('content-type'), /application\/json/);
+  assert.match(csv.headers.get('content-type'), /text\/csv/);
+  const timelinejs = await tjs.json();
+  assert.deepEqual(timelinejs.events.map((e) => e.start_date)
+    .map((d) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`), dates);
+  const lines = (await csv.text()).split('\r\n');
+  assert.equal(lines[0], 'date,rank,sentence,article_id,published,collection');
+  assert.deepEqual([...new Set(lines.slice(1).filter(Boolean).map((l) => l.slice(0, 10)))], dates);
+  assert.deepEqual((await json.json()).dates.map((e) => e.date), dates);
+  // A failed timeline hides the links.
+  await page.goto(`${base}/#q=bridge&from=2021-13-40`);
+  await page.waitForFunction(() => document.getElementById('status').className === 'error');
+  assert.equal(await page.$eval('#downloads', (d) => d.hidden), true);
+});
+
 test('article text is shown, never run', async () => {
   const found = await (await fetch(base + '/api/search?q=security+note')).json();
   assert.ok(found.results.length > 0, 'the hostile article is in the store');
