@@ -285,7 +285,7 @@ void Init(py::module_& m) {
   py::options options;
   options.disable_function_signatures();
   m.doc() = kModuleDoc;
-  m.attr("__version__") = "0.1.0";
+  m.attr("__version__") = ANNALS_VERSION;  // project(annals VERSION ...), as the wheel
   BindTimex(m);
   m.def("tag", &Tag, py::arg("text"), py::arg("dct"), py::arg("type") = "news", kTagDoc);
   BindCorpus(m);

@@ -45,6 +45,8 @@ took = time.perf_counter() - t0
 pkg = pathlib.Path(annals.__file__).parent
 assert str(pkg).startswith(venv), pkg
 assert (pkg / "py.typed").is_file() and (pkg / "__init__.pyi").is_file()
+import importlib.metadata
+assert importlib.metadata.version("annals") == annals.__version__
 raw = open(seed, encoding="utf-8").read()
 m = re.match(r"\s*date (\d{4}-\d{2}-\d{2})\s+", raw)
 found = annals.tag(raw[m.end():], m.group(1))

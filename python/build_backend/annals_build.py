@@ -8,7 +8,8 @@ hashed with hashlib. No requirements (pyproject.toml: requires = []), so
 build isolation has nothing to download and the install works offline.
 
 The CMake build folder is kept, so a second install rebuilds only what
-changed: build-pip/<interpreter>/ in the checkout, or ANNALS_BUILD_DIR (or
+changed: build-pip/<interpreter>/ in the checkout (in the temp folder when
+the checkout is read-only), or ANNALS_BUILD_DIR (or
 --config-settings build-dir=...). The compiler launcher ccache is used when
 it is installed. Parallel jobs: CMAKE_BUILD_PARALLEL_LEVEL, default all cores.
 """
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import sysconfig
 import tarfile
+import tempfile
 import zipfile
 
 NAME = "annals"
@@ -80,7 +82,10 @@ def _build_dir(config_settings):
     if d:
         return os.path.abspath(d)
     key = hashlib.sha256(_interpreter().encode()).hexdigest()[:8]
-    return os.path.join(ROOT, "build-pip", f"{sys.implementation.cache_tag}-{key}")
+    name = f"{sys.implementation.cache_tag}-{key}"
+    if not os.access(ROOT, os.W_OK):  # a read-only checkout: build in the temp folder
+        return os.path.join(tempfile.gettempdir(), f"annals-build-pip-{name}")
+    return os.path.join(ROOT, "build-pip", name)
 
 
 def _run(cmd):
