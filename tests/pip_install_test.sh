@@ -58,10 +58,13 @@ print(f"pip_install_test: import annals {took * 1000:.1f} ms, {len(found)} expre
 PY
     ) || fail "$py: the installed package does not work"
     if [ -n "$isolation" ] && [ -n "$system" ]; then
-      # Dask (LocalCluster) and pandas on the pip-installed module; the tests
-      # import python/dask_timelines.py from the checkout, annals from the venv.
+      # Dask (LocalCluster), pandas and `python -m annals` (against the CLI
+      # of build-test/, or ANNALS_BIN; skipped when absent) on the
+      # pip-installed module: the tests import python/dask_timelines.py from
+      # the checkout, annals from the venv.
       (cd "$repo" && env -u PYTHONPATH "$vpy" -m pytest -q -p no:cacheprovider \
-        python/tests/test_dask.py python/tests/test_frames.py python/tests/test_stubs.py) ||
+        python/tests/test_dask.py python/tests/test_frames.py python/tests/test_stubs.py \
+        python/tests/test_main.py) ||
         fail "$py: the Python tests fail on the installed module"
     fi
     "$vpy" -m pip uninstall -q -y annals || fail "$py: pip uninstall failed"
