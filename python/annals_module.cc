@@ -1,4 +1,5 @@
-// python/annals_module.cc — the `annals` Python module: tag(), Timex,
+// python/annals_module.cc — the extension module annals._annals (re-exported
+// by the package python/annals/): tag(), Timex,
 // load_corpus(), t17_topics(); annotate() and Timeline are in
 // timeline_bindings.cc.
 //
@@ -15,6 +16,7 @@
 namespace annals::python {
 
 void BindTimeline(py::module_& m);  // timeline_bindings.cc
+void BindCli(py::module_& m);       // cli_bindings.cc
 
 namespace {
 
@@ -283,13 +285,14 @@ void Init(py::module_& m) {
   py::options options;
   options.disable_function_signatures();
   m.doc() = kModuleDoc;
-  m.attr("__version__") = "0.1.0";
+  m.attr("__version__") = ANNALS_VERSION;  // project(annals VERSION ...), as the wheel
   BindTimex(m);
   m.def("tag", &Tag, py::arg("text"), py::arg("dct"), py::arg("type") = "news", kTagDoc);
   BindCorpus(m);
   BindTimeline(m);
+  BindCli(m);
 }
 
 }  // namespace annals::python
 
-PYBIND11_MODULE(annals, m) { annals::python::Init(m); }
+PYBIND11_MODULE(_annals, m) { annals::python::Init(m); }

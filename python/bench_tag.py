@@ -10,7 +10,8 @@ tagged with its folder date as document date, as bench/tag_throughput does:
   c++      bench/tag_throughput (the library alone, texts in memory), when
            the binary is given
 
-Usage (from the repository root, after building build-test/):
+Usage (from the repository root, with annals pip-installed, or after building
+build-test/ with PYTHONPATH=build-test/python):
   PYTHONPATH=build-test/python /usr/bin/python3 python/bench_tag.py \\
       [--t17 ../shared/data/t17] [--cli build-test/annals] \\
       [--cxx build-test/bench/tag_throughput] [--repeat 3] [--threads 2]

@@ -14,7 +14,11 @@ Every worker imports annals and loads its rules once (AnnalsPlugin), not
 per task. Workers read the files themselves, so on a real cluster the
 corpus must be at the same path on every machine (shared storage).
 
-Local cluster with 2 worker processes:
+Local cluster with 2 worker processes, with annals pip-installed (in a venv
+that sees Debian's dask: `python3 -m venv --system-site-packages`, then
+`pip install .`; docs/python.md):
+  python python/dask_timelines.py --t17 ../shared/data/t17 --workers 2
+or with the package of a CMake build folder:
   PYTHONPATH=build-test/python:python /usr/bin/python3 python/dask_timelines.py \\
       --t17 ../shared/data/t17 --workers 2
 A running cluster (`dask scheduler` + `dask worker tcp://host:8786 --nthreads 1`

@@ -364,6 +364,31 @@ void BindTimeline(py::module_& m) {
       "released; results in input order. Raises TypeError / ValueError naming\n"
       "docs[i] for a malformed document, before any work starts.");
 
+  // The events of one article, as `annals timeline` lists them for a
+  // single article (python -m annals timeline); byte offsets, like the CLI.
+  m.def("_article_events", [](const PyAnnotated& doc) {
+    std::vector<ArticleEvent> events;
+    {
+      py::gil_scoped_release release;
+      events = ArticleEvents(doc.a);
+    }
+    py::list out;
+    for (const ArticleEvent& e : events) {
+      py::dict d;
+      d["value"] = DecodeUtf8(e.timex.value);
+      d["type"] = std::string(TimexTypeName(e.timex.type));
+      d["mod"] = DecodeUtf8(e.timex.mod);
+      d["text"] = DecodeUtf8(e.timex.text);
+      d["first"] = e.timex.interval->first.ToString();
+      d["last"] = e.timex.interval->last.ToString();
+      d["begin"] = e.timex.begin;
+      d["end"] = e.timex.end;
+      d["sentence"] = DecodeUtf8(e.sentence);
+      out.append(d);
+    }
+    return out;
+  });
+
   py::class_<TimelineSentence>(m, "TimelineSentence",
                                "A sentence chosen for a timeline date: text (whitespace folded),\n"
                                "doc_id of its article, published (the article's date), score.")
@@ -455,6 +480,17 @@ void BindTimeline(py::module_& m) {
                                return out;
                              })
       .def_property_readonly(
+          "keywords",
+          [](const PyTimeline& t) {
+            py::list out;
+            for (const std::string& k : t.r.keywords) out.append(DecodeUtf8(k));
+            return out;
+          },
+          "The story's words: the query's, or the collection's dominant word.")
+      .def_property_readonly(
+          "automatic_keywords", [](const PyTimeline& t) { return t.r.automatic_keywords; },
+          "True when the keywords were chosen from the collection (no query).")
+      .def_property_readonly(
           "documents", [](const PyTimeline& t) { return t.r.documents; },
           "Articles that took part (those about the story, in range).")
       .def_property_readonly(
@@ -489,6 +525,9 @@ void BindTimeline(py::module_& m) {
             w.U64(t.r.sentences);
             w.U64(t.r.entries.size());
             for (const TimelineEntry& e : t.r.entries) WriteEntry(w, e);
+            w.U64(t.r.keywords.size());
+            for (const std::string& k : t.r.keywords) w.Str(k);
+            w.U64(t.r.automatic_keywords ? 1 : 0);
             return py::bytes(w.out());
           },
           [](const py::bytes& state) {
@@ -498,6 +537,9 @@ void BindTimeline(py::module_& m) {
             t.r.sentences = r.U64();
             t.r.entries.resize(r.Count(48));
             for (TimelineEntry& e : t.r.entries) e = ReadEntry(r);
+            t.r.keywords.resize(r.Count(8));
+            for (std::string& k : t.r.keywords) k = r.Str();
+            t.r.automatic_keywords = r.U64() != 0;
             r.ExpectEnd();
             return t;
           }));

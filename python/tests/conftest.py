@@ -1,8 +1,9 @@
 """Shared fixtures: where the repository, ../shared and the CLI are.
 
-The module under test is the one on PYTHONPATH (scripts/test points it at
-build-test/python); ANNALS_BIN names the CLI for cross-checks (default
-build-test/annals). Tests needing ../shared skip when it is absent.
+The package under test is the one `import annals` finds: on PYTHONPATH
+(scripts/test points it at build-test/python), or pip-installed in the venv
+that runs pytest (tests/pip_install_test.sh). ANNALS_BIN names the CLI for
+cross-checks (default build-test/annals). Tests needing ../shared skip when it is absent.
 """
 import os
 import pathlib

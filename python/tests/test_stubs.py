@@ -1,4 +1,4 @@
-"""python/annals.pyi describes the module: the same public names, docstrings."""
+"""python/src/annals/__init__.pyi describes the module: the same public names, docstrings."""
 import ast
 import inspect
 
@@ -7,7 +7,7 @@ from conftest import REPO
 
 
 def stub_names():
-    tree = ast.parse((REPO / "python" / "annals.pyi").read_text(encoding="utf-8"))
+    tree = ast.parse((REPO / "python" / "src" / "annals" / "__init__.pyi").read_text(encoding="utf-8"))
     return {n.name: n for n in tree.body if isinstance(n, (ast.ClassDef, ast.FunctionDef))}
 
 

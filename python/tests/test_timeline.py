@@ -46,6 +46,10 @@ def test_to_dict_is_json_ready_and_pickle_round_trips():
     assert set(d["entries"][0]["sentences"][0]) == {"text", "doc_id", "published", "score"}
     back = pickle.loads(pickle.dumps(tl))
     assert back.to_dict() == d
+    assert tl.keywords and tl.automatic_keywords  # no query: chosen from the articles
+    assert (back.keywords, back.automatic_keywords) == (tl.keywords, True)
+    asked = annals.Timeline(DOCS, query="Syria talks")
+    assert not asked.automatic_keywords and pickle.loads(pickle.dumps(asked)).keywords == asked.keywords
     assert pickle.loads(pickle.dumps(tl[0])).to_dict() == tl[0].to_dict()
     s = tl[0].sentences[0]
     assert pickle.loads(pickle.dumps(s)).to_dict() == s.to_dict()

@@ -1,4 +1,5 @@
-"""Typed stubs of the `annals` extension module (python/annals_module.cc).
+"""Typed stubs of the `annals` package: the extension module annals._annals
+(python/annals_module.cc) it re-exports, and to_frame().
 
 Offsets are code-point indices into the str that was tagged
 (text[t.begin:t.end] == t.text); UTF-8 byte offsets, as the CLI prints them,
@@ -7,7 +8,10 @@ counts by its date) or 'YYYY-MM-DD', and returned as datetime.date.
 """
 import datetime
 import os
-from typing import Iterable, Iterator, Literal, TypedDict, Union
+from typing import TYPE_CHECKING, Iterable, Iterator, Literal, Mapping, TypedDict, Union
+
+if TYPE_CHECKING:
+    import pandas
 
 __version__: str
 
@@ -172,6 +176,10 @@ class Timeline:
     @property
     def dates(self) -> list[datetime.date]: ...
     @property
+    def keywords(self) -> list[str]: ...
+    @property
+    def automatic_keywords(self) -> bool: ...
+    @property
     def documents(self) -> int: ...
     @property
     def sentences(self) -> int: ...
@@ -179,6 +187,9 @@ class Timeline:
     def __iter__(self) -> Iterator[TimelineEntry]: ...
     def __getitem__(self, index: int) -> TimelineEntry: ...
     def to_dict(self) -> TimelineDict: ...
+    def to_frame(self) -> "pandas.DataFrame":
+        """One row per sentence: date, date_rank, date_score, rank, text,
+        doc_id, published, score. Needs pandas (ImportError otherwise)."""
 
 class Story:
     """A collection annotated and indexed once, for many timelines."""
@@ -193,3 +204,15 @@ class Story:
         to_date: DateLike | None = None,
     ) -> Timeline: ...
     def __len__(self) -> int: ...
+
+TagResults = Union[
+    list[Timex],
+    Mapping[str, list[Timex]],
+    Iterable[tuple[str, list[Timex]]],
+    AnnotatedDocument,
+    Iterable[AnnotatedDocument],
+]
+
+def to_frame(results: TagResults, doc_id: str | None = None) -> "pandas.DataFrame":
+    """One row per time expression: doc_id, begin, end, text, type, value,
+    mod, first, last (datetime64). Needs pandas (ImportError otherwise)."""
