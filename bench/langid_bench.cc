@@ -242,7 +242,14 @@ int main(int argc, char** argv) {
         std::printf(" %s %5.1f", l.c_str(), 100.0 * r.first / r.second);
         all_right += r.first;
       }
-      std::printf(" | all %5.1f%% | %8.1f MB/s %7.2f us/doc\n", 100.0 * all_right / docs.size(),
+      // Wrong: another language named (worse than "und", which a caller
+      // can fall back from).
+      size_t wrong = 0;
+      for (const auto& [l, errs] : confusion) {
+        for (const auto& [g, n] : errs) wrong += g == "und" ? 0 : n;
+      }
+      std::printf(" | all %5.1f%% wrong %4.1f%% | %8.1f MB/s %7.2f us/doc\n",
+                  100.0 * all_right / docs.size(), 100.0 * wrong / docs.size(),
                   bytes / 1e6 / secs, secs * 1e6 / docs.size());
       for (const auto& [l, errs] : confusion) {
         std::printf("%32s %s ->", "", l.c_str());
