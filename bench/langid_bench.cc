@@ -146,8 +146,8 @@ int main(int argc, char** argv) {
   std::vector<Candidate> candidates;
   candidates.push_back(
       {"annals", [](std::string_view t) { return std::string(annals::DetectLanguage(t).lang); }});
-  candidates.push_back({"annals@2K", [](std::string_view t) {
-                          return std::string(annals::DetectLanguage(t, 2048).lang);
+  candidates.push_back({"annals@4K", [](std::string_view t) {
+                          return std::string(annals::DetectLanguage(t, 4096).lang);
                         }});
   candidates.push_back({"annals@1K", [](std::string_view t) {
                           return std::string(annals::DetectLanguage(t, 1024).lang);
@@ -249,8 +249,8 @@ int main(int argc, char** argv) {
         for (const auto& [g, n] : errs) wrong += g == "und" ? 0 : n;
       }
       std::printf(" | all %5.1f%% wrong %4.1f%% | %8.1f MB/s %7.2f us/doc\n",
-                  100.0 * all_right / docs.size(), 100.0 * wrong / docs.size(),
-                  bytes / 1e6 / secs, secs * 1e6 / docs.size());
+                  100.0 * all_right / docs.size(), 100.0 * wrong / docs.size(), bytes / 1e6 / secs,
+                  secs * 1e6 / docs.size());
       for (const auto& [l, errs] : confusion) {
         std::printf("%32s %s ->", "", l.c_str());
         for (const auto& [g, n] : errs) std::printf(" %s:%zu", g.c_str(), n);
