@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <thread>
 #include <vector>
@@ -195,6 +196,32 @@ TEST(SentencesPerLanguage, EnglishAndUnknownCodesSplitAsBefore) {
   const std::vector<SentenceSpan> before = SplitSentences(text);
   EXPECT_EQ(SplitSentences(text, "en"), before);
   EXPECT_EQ(SplitSentences(text, "xx"), before);
+}
+
+TEST(SentencesPerLanguage, RandomBytesGiveOrderedSpansInEveryLanguage) {
+  // Bytes biased towards the splitter's and the folder's special cases:
+  // periods, digits, abbreviations' letters, UTF-8 lead and continuation
+  // bytes, white space.
+  const std::string alphabet = std::string(". .3zBM\xc3\xa9\xc3\x9c\xe2\x80\x99\n\xff") + "etc";
+  uint32_t seed = 12345;
+  std::string text;
+  for (int i = 0; i < 200000; ++i) {
+    seed = seed * 1103515245u + 12345u;
+    text += alphabet[(seed >> 16) % alphabet.size()];
+  }
+  for (std::string_view lang : kLanguages) {
+    size_t last = 0;
+    for (const SentenceSpan& s : SplitSentences(text, lang, SentenceStyle::kRaw)) {
+      ASSERT_LE(last, s.begin) << lang;
+      ASSERT_LT(s.begin, s.end) << lang;
+      ASSERT_LE(s.end - s.begin, kMaxSentenceBytes) << lang;
+      last = s.end;
+    }
+    ASSERT_LE(last, text.size());
+  }
+  const std::string folded = FoldCase(text);
+  EXPECT_EQ(FoldCase(folded), folded);  // folding is idempotent, bad bytes and all
+  DetectLanguage(text);                 // no crash; any answer
 }
 
 }  // namespace
