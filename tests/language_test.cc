@@ -34,6 +34,14 @@ TEST(DetectLanguage, CapitalsAndAccentsFold) {
   EXPECT_EQ(Lang("L’armée a été déployée dans la capitale et les rues sont vides."), "fr");
 }
 
+TEST(DetectLanguage, TypicalLettersSettleSharedFunctionWords) {
+  // para, que, de: as Spanish as Portuguese; ñ and ã decide.
+  EXPECT_EQ(Lang("Para mañana, que llueva de nuevo"), "es");
+  EXPECT_EQ(Lang("Para amanhã, que chova de novo"), "pt");
+  // Letters alone are not enough to name a language.
+  EXPECT_EQ(Lang("Señor Muñoz"), "und");
+}
+
 TEST(DetectLanguage, OtherScriptsAndTooLittleTextAreUndetermined) {
   const LanguageGuess ru =
       DetectLanguage("Правительство заявило в понедельник, что не изменит закон.");

@@ -51,6 +51,14 @@ size_t Mix(const Key& k) {
 // files. Ids are dense so that a document's tally is a short array.
 constexpr size_t kMaxLanguageSets = 64;
 
+// Letters typical of a language (data/<lang>/text/letters.txt: "ñ", "ß",
+// "ã", also "¿") are weaker evidence than a function word: each counts
+// kLetterWeight of one. They settle snippets whose few function words are
+// shared ("para ... que ... de": Spanish or Portuguese), and do not count
+// as hits for kMinLanguageHits or the coverage.
+constexpr char32_t kLetterLimit = 0x250;
+constexpr double kLetterWeight = 0.25;
+
 class FunctionWords {
  public:
   FunctionWords() {
@@ -73,15 +81,25 @@ class FunctionWords {
     constexpr size_t cap = kSlots;
     if (words.size() * 4 > cap) words.resize(cap / 4);  // more words than a data file holds
     for (const auto& [k, m] : words) {
-      auto it = std::find(set_masks_.begin(), set_masks_.end(), m);
-      if (it == set_masks_.end()) {
-        if (set_masks_.size() == kMaxLanguageSets) continue;  // cannot happen with 6 languages
-        it = set_masks_.insert(set_masks_.end(), m);
-      }
+      const uint8_t id = Intern(m);
+      if (id == 0) continue;
       size_t i = Mix(k) & (cap - 1);
       while (ids_[i] != 0) i = (i + 1) & (cap - 1);
       slots_[i] = k;
-      ids_[i] = static_cast<uint8_t>(it - set_masks_.begin());
+      ids_[i] = id;
+    }
+    // Letters: the same, by code point.
+    uint8_t letter_masks[kLetterLimit] = {};
+    for (size_t l = 0; l < kLanguages.size(); ++l) {
+      const std::string path = std::string(kLanguages[l]) + "/text/letters.txt";
+      for (std::string_view line : embedded::DataLines(embedded::File(path))) {
+        char32_t cp = 0;
+        if (line.empty() || DecodeUtf8(line, 0, &cp) != line.size() || cp >= kLetterLimit) continue;
+        letter_masks[cp] |= static_cast<uint8_t>(1u << l);
+      }
+    }
+    for (size_t cp = 0; cp < kLetterLimit; ++cp) {
+      if (letter_masks[cp] != 0) letter_ids_[cp] = Intern(letter_masks[cp]);
     }
   }
 
@@ -94,10 +112,23 @@ class FunctionWords {
     }
   }
 
+  // The language set id of a letter (code point below kLetterLimit), 0 if
+  // no language lists it.
+  uint8_t FindLetter(char32_t cp) const { return cp < kLetterLimit ? letter_ids_[cp] : 0; }
+
   size_t set_count() const { return set_masks_.size(); }
   uint8_t set_mask(size_t id) const { return set_masks_[id]; }
 
  private:
+  uint8_t Intern(uint8_t mask) {
+    auto it = std::find(set_masks_.begin(), set_masks_.end(), mask);
+    if (it != set_masks_.end()) return static_cast<uint8_t>(it - set_masks_.begin());
+    if (set_masks_.size() == kMaxLanguageSets) return 0;  // cannot happen with 6 languages
+    set_masks_.push_back(mask);
+    return static_cast<uint8_t>(set_masks_.size() - 1);
+  }
+
+  uint8_t letter_ids_[kLetterLimit] = {};
   Key slots_[kSlots] = {};
   uint8_t ids_[kSlots] = {};
   std::vector<uint8_t> set_masks_;  // id -> bitmask of kLanguages
@@ -109,7 +140,8 @@ const FunctionWords& Table() {
 }
 
 struct Tally {
-  uint32_t by_set[kMaxLanguageSets] = {};  // function-word hits by language set id
+  uint32_t by_set[kMaxLanguageSets] = {};     // function-word hits by language set id
+  uint32_t by_letter[kMaxLanguageSets] = {};  // typical letters by language set id
   size_t words = 0;
   size_t latin_letters = 0;
   size_t other_letters = 0;
@@ -231,6 +263,7 @@ void Scan(std::string_view s, size_t begin, size_t end, const FunctionWords& tab
     }
     if (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) {
       if (cp <= 0xDE) cp += 0x20;  // Latin-1 upper -> lower
+      ++t->by_letter[table.FindLetter(cp)];
       push(static_cast<unsigned char>(0xC0 | (cp >> 6)));
       push(static_cast<unsigned char>(0x80 | (cp & 0x3F)));
       ++latin;
@@ -239,6 +272,7 @@ void Scan(std::string_view s, size_t begin, size_t end, const FunctionWords& tab
       finish();
     } else {
       if (IsOtherScriptLetter(cp)) ++other;
+      ++t->by_letter[table.FindLetter(cp)];  // "¿", "¡"
       finish();
     }
     i += n;
@@ -300,6 +334,14 @@ LanguageGuess DetectLanguage(std::string_view text, size_t sample_bytes) {
         score[l] += share;
         hits[l] += t.by_set[id];
       }
+    }
+  }
+  for (size_t id = 1; id < table.set_count(); ++id) {
+    if (t.by_letter[id] == 0) continue;
+    const unsigned m = table.set_mask(id);
+    const double share = kLetterWeight * static_cast<double>(t.by_letter[id]) / std::popcount(m);
+    for (size_t l = 0; l < kLanguages.size(); ++l) {
+      if (m & (1u << l)) score[l] += share;
     }
   }
   size_t best = 0;
