@@ -187,6 +187,15 @@ TEST(SentencesPerLanguage, AbbreviationsDoNotEndSentences) {
   EXPECT_EQ(Split("O Sr. Silva e a Dra. Costa chegaram. Depois choveu.", "pt").size(), 2u);
 }
 
+TEST(SentencesPerLanguage, OneLetterStartersStayInitials) {
+  // "L" and "O" are starters (L'armée, O governo) but before a period an
+  // initial.
+  EXPECT_EQ(Split("William L. Swing est arrivé mardi. L'armée aussi.", "fr").size(), 2u);
+  EXPECT_EQ(Split("Falou com João O. Silva ontem. O governo negou.", "pt").size(), 2u);
+  // After an `other` abbreviation they still start a sentence.
+  EXPECT_EQ(Split("Il y avait des chars, des avions, etc. L'armée est partie.", "fr").size(), 2u);
+}
+
 TEST(SentencesPerLanguage, GermanOrdinalsAndLowerCaseStarts) {
   EXPECT_EQ(Split("Er kam am 3. März 2011 nach Berlin. Dort blieb er.", "de").size(), 2u);
   EXPECT_EQ(Split("Im 19. Jahrhundert war das anders. Heute nicht.", "de").size(), 2u);

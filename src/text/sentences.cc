@@ -193,6 +193,13 @@ bool IsBoundary(const Profile& profile, std::string_view s, size_t start, size_t
   if (word.empty()) return true;
   const auto& table = profile.table;
   auto it = table.find(word);
+  // Other languages list one-letter starters ("L'armée", "O governo", "A
+  // menos"); before a period such a word is an initial ("William L. Swing"),
+  // so only their abbreviations are taken from the table here. (English's
+  // table is read as it always was.)
+  if (profile.unicode && it != table.end() && it->second == AbbrevClass::kStarter) {
+    it = table.end();
+  }
   AbbrevClass cls = AbbrevClass::kStarter;  // i.e. not an abbreviation
   if (it != table.end()) {
     cls = it->second;
