@@ -5,33 +5,84 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "text/ascii.h"
+#include "text/casefold.h"
 #include "text/embedded.h"
+#include "text/language.h"
 
 namespace annals {
 namespace {
 
 enum class AbbrevClass { kTitle, kNumeric, kOther, kStarter };
 
-// word -> class, from lexicon/abbreviations.tsv. Keys view the embedded
-// data, which lives as long as the program, so nothing is copied.
-const std::unordered_map<std::string_view, AbbrevClass>& AbbreviationTable() {
-  static const auto* table = [] {
-    auto* t = new std::unordered_map<std::string_view, AbbrevClass>();
-    for (std::string_view line : embedded::DataLines(embedded::File("lexicon/abbreviations.tsv"))) {
-      const size_t tab = line.find('\t');
-      if (tab == std::string_view::npos) continue;
-      const std::string_view word = line.substr(0, tab);
-      const std::string_view cls = line.substr(tab + 1);
-      if (cls == "title") (*t)[word] = AbbrevClass::kTitle;
-      if (cls == "numeric") (*t)[word] = AbbrevClass::kNumeric;
-      if (cls == "other") (*t)[word] = AbbrevClass::kOther;
-      if (cls == "starter") (*t)[word] = AbbrevClass::kStarter;
+// A language's abbreviations: word -> class. Keys view the embedded data,
+// which lives as long as the program, so nothing is copied.
+struct Profile {
+  std::unordered_map<std::string_view, AbbrevClass> table;
+  // Other languages than English: a sentence does not begin with a
+  // lower-case letter of any script ("... 3. über"), and the starter after
+  // an `other` abbreviation is read as UTF-8 letters ("Über").
+  bool unicode = false;
+  // The class of a number of one to three digits (German "am 3. März"),
+  // from the pseudo-word <ordinal>; none when the language has no entry.
+  bool has_ordinal = false;
+  AbbrevClass ordinal = AbbrevClass::kStarter;
+};
+
+Profile LoadProfile(std::string_view contents, bool unicode) {
+  Profile p;
+  p.unicode = unicode;
+  for (std::string_view line : embedded::DataLines(contents)) {
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    const std::string_view word = line.substr(0, tab);
+    const std::string_view cls = line.substr(tab + 1);
+    AbbrevClass c;
+    if (cls == "title") {
+      c = AbbrevClass::kTitle;
+    } else if (cls == "numeric") {
+      c = AbbrevClass::kNumeric;
+    } else if (cls == "other") {
+      c = AbbrevClass::kOther;
+    } else if (cls == "starter") {
+      c = AbbrevClass::kStarter;
+    } else {
+      continue;
     }
-    return t;
+    if (word == "<ordinal>") {
+      p.has_ordinal = true;
+      p.ordinal = c;
+    } else {
+      p.table[word] = c;
+    }
+  }
+  return p;
+}
+
+// English from lexicon/abbreviations.tsv (the tagger's vocabulary, as
+// before languages came), the others from <lang>/text/abbreviations.txt;
+// a language without a file splits as English does.
+const Profile& ProfileFor(std::string_view lang) {
+  static const auto* profiles = [] {
+    auto* v = new std::vector<std::pair<std::string, Profile>>();
+    v->emplace_back("en", LoadProfile(embedded::File("lexicon/abbreviations.tsv"), false));
+    for (std::string_view l : kLanguages) {
+      if (l == "en") continue;
+      const std::string_view file = embedded::File(std::string(l) + "/text/abbreviations.txt");
+      if (!file.empty()) v->emplace_back(std::string(l), LoadProfile(file, true));
+    }
+    return v;
   }();
-  return *table;
+  for (const auto& [l, p] : *profiles) {
+    if (l == lang) return p;
+  }
+  return profiles->front().second;
+}
+
+bool IsOrdinalNumber(std::string_view w) {
+  return !w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), IsAsciiDigit);
 }
 
 bool StartsWith(std::string_view s, size_t pos, std::string_view p) {
@@ -115,8 +166,8 @@ bool IsDottedAbbreviation(std::string_view w) {
 // Decides whether the terminator run [term, term_end) followed by closers up
 // to `end` (whitespace or text end follows) ends the sentence that started
 // at `start`.
-bool IsBoundary(std::string_view s, size_t start, size_t term, size_t end, bool strong,
-                bool ellipsis) {
+bool IsBoundary(const Profile& profile, std::string_view s, size_t start, size_t term, size_t end,
+                bool strong, bool ellipsis) {
   size_t next = end;
   while (next < s.size() && IsAsciiSpace(s[next])) ++next;
   if (next >= s.size()) return true;
@@ -129,7 +180,8 @@ bool IsBoundary(std::string_view s, size_t start, size_t term, size_t end, bool 
   }
   if (nc >= s.size()) return true;
   const char c = s[nc];
-  if (IsAsciiLower(c)) return false;  // "?” he said", "U.S. officials"
+  if (IsAsciiLower(c)) return false;                            // "?” he said", "U.S. officials"
+  if (profile.unicode && IsLowerLetterAt(s, nc)) return false;  // "... 3. über"
   // A photo credit ("REUTERS/Benoit Tessier") belongs to its caption.
   if (IsAsciiUpper(c)) {
     size_t k = nc;
@@ -139,11 +191,20 @@ bool IsBoundary(std::string_view s, size_t start, size_t term, size_t end, bool 
   if (strong || ellipsis) return true;
   const std::string_view word = WordBefore(s, start, term);
   if (word.empty()) return true;
-  const auto& table = AbbreviationTable();
+  const auto& table = profile.table;
   auto it = table.find(word);
+  // Other languages list one-letter starters ("L'armée", "O governo", "A
+  // menos"); before a period such a word is an initial ("William L. Swing"),
+  // so only their abbreviations are taken from the table here. (English's
+  // table is read as it always was.)
+  if (profile.unicode && it != table.end() && it->second == AbbrevClass::kStarter) {
+    it = table.end();
+  }
   AbbrevClass cls = AbbrevClass::kStarter;  // i.e. not an abbreviation
   if (it != table.end()) {
     cls = it->second;
+  } else if (profile.has_ordinal && IsOrdinalNumber(word)) {
+    cls = profile.ordinal;
   } else if (word.size() == 1 && IsAsciiUpper(word[0])) {
     return false;  // an initial: "J. Smith"
   } else if (IsDottedAbbreviation(word)) {
@@ -156,7 +217,12 @@ bool IsBoundary(std::string_view s, size_t start, size_t term, size_t end, bool 
       return !IsAsciiDigit(c);
     case AbbrevClass::kOther: {
       size_t e = nc;
-      while (e < s.size() && IsAsciiAlpha(s[e])) ++e;
+      if (profile.unicode) {
+        size_t len = 0;
+        while (e < s.size() && IsLetterAt(s, e, &len)) e += len;
+      } else {
+        while (e < s.size() && IsAsciiAlpha(s[e])) ++e;
+      }
       auto st = table.find(s.substr(nc, e - nc));
       return st != table.end() && st->second == AbbrevClass::kStarter;
     }
@@ -166,7 +232,7 @@ bool IsBoundary(std::string_view s, size_t start, size_t term, size_t end, bool 
   return true;
 }
 
-std::vector<SentenceSpan> SplitRaw(std::string_view s) {
+std::vector<SentenceSpan> SplitRaw(const Profile& profile, std::string_view s) {
   std::vector<SentenceSpan> out;
   constexpr size_t kNone = std::string_view::npos;
   size_t start = kNone;
@@ -225,7 +291,7 @@ std::vector<SentenceSpan> SplitRaw(std::string_view s) {
       i = end;
       continue;
     }
-    if (IsBoundary(s, start, i, end, strong, ellipsis)) emit(end);
+    if (IsBoundary(profile, s, start, i, end, strong, ellipsis)) emit(end);
     i = end;
   }
   emit(n);
@@ -338,11 +404,16 @@ bool LooksTokenized(std::string_view text) {
 }
 
 std::vector<SentenceSpan> SplitSentences(std::string_view text, SentenceStyle style) {
+  return SplitSentences(text, "en", style);
+}
+
+std::vector<SentenceSpan> SplitSentences(std::string_view text, std::string_view lang,
+                                         SentenceStyle style) {
   if (style == SentenceStyle::kAuto) {
     style = LooksTokenized(text) ? SentenceStyle::kTokenized : SentenceStyle::kRaw;
   }
   std::vector<SentenceSpan> spans =
-      style == SentenceStyle::kTokenized ? SplitLines(text) : SplitRaw(text);
+      style == SentenceStyle::kTokenized ? SplitLines(text) : SplitRaw(ProfileFor(lang), text);
   if (std::none_of(spans.begin(), spans.end(),
                    [](const SentenceSpan& s) { return s.end - s.begin > kMaxSentenceBytes; })) {
     return spans;

@@ -51,6 +51,15 @@ bool LooksTokenized(std::string_view text);
 std::vector<SentenceSpan> SplitSentences(std::string_view text,
                                          SentenceStyle style = SentenceStyle::kAuto);
 
+// The same in language `lang` (a code of kLanguages, text/language.h):
+// its abbreviations come from data/<lang>/text/abbreviations.txt ("Sr.",
+// "Mme", "z. B.", "Dott."; German ordinals "am 3. März"), a lower-case
+// letter of any script does not begin a sentence, and the starter after an
+// abbreviation is read in UTF-8. "en", and a code without a file, split
+// exactly as the overload above.
+std::vector<SentenceSpan> SplitSentences(std::string_view text, std::string_view lang,
+                                         SentenceStyle style = SentenceStyle::kAuto);
+
 // Longer than any sentence of Timeline17 (its longest line has 13,622
 // bytes) or TempEval-3.
 inline constexpr size_t kMaxSentenceBytes = size_t{16} << 10;

@@ -1,0 +1,68 @@
+#include "text/casefold.h"
+
+#include <utf8proc.h>
+
+#include "text/ascii.h"
+#include "text/utf8.h"
+
+namespace annals {
+
+std::string FoldCase(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      out.push_back(IsAsciiUpper(c) ? static_cast<char>(c + 32) : c);
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const size_t n = DecodeUtf8(text, i, &cp);
+    if (n == 0) {  // not UTF-8: kept as it is
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    // A full folding yields at most three code points (U+0390 -> 3).
+    utf8proc_int32_t folded[4];
+    int boundclass = 0;
+    const utf8proc_ssize_t k = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), folded, 4,
+                                                       UTF8PROC_CASEFOLD, &boundclass);
+    if (k <= 0 || k > 4) {
+      out.append(text.substr(i, n));
+    } else {
+      for (utf8proc_ssize_t j = 0; j < k; ++j) AppendUtf8(static_cast<char32_t>(folded[j]), &out);
+    }
+    i += n;
+  }
+  return out;
+}
+
+bool IsLowerLetterAt(std::string_view text, size_t i) {
+  if (i >= text.size()) return false;
+  if (static_cast<unsigned char>(text[i]) < 0x80) return IsAsciiLower(text[i]);
+  char32_t cp = 0;
+  if (DecodeUtf8(text, i, &cp) == 0) return false;
+  return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LL;
+}
+
+bool IsLetterAt(std::string_view text, size_t i, size_t* len) {
+  *len = 0;
+  if (i >= text.size()) return false;
+  if (static_cast<unsigned char>(text[i]) < 0x80) {
+    if (!IsAsciiAlpha(text[i])) return false;
+    *len = 1;
+    return true;
+  }
+  char32_t cp = 0;
+  const size_t n = DecodeUtf8(text, i, &cp);
+  if (n == 0) return false;
+  const utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_LO) return false;
+  *len = n;
+  return true;
+}
+
+}  // namespace annals
