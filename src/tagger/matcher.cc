@@ -230,6 +230,16 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
         for (const auto& x : state->LexAt(ordinal_class_, i)) out->push_back({x.length, *x.value});
       }
       return;
+    case Builtin::kOrdNum:
+      if (len <= 2 && n >= 1 && n <= 31) {
+        const Token* s = next_touching(1);
+        if (s && IsOrdinalSuffix(s->norm)) out->push_back({2, number(n)});
+      }
+      return;
+    case Builtin::kHhmm:
+      if ((len == 3 || len == 4) && n >= 100 && n / 100 <= 24 && n % 100 <= 59)
+        out->push_back({1, t.norm});
+      return;
     case Builtin::kMonthNum:
       if (len <= 2 && n >= 1 && n <= 12) out->push_back({1, number(n)});
       return;

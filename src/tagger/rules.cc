@@ -43,6 +43,8 @@ const BuiltinName kBuiltins[] = {
     {"hour", Builtin::kHour, Slot::kHour},
     {"minute", Builtin::kMinute, Slot::kMinute},
     {"decade", Builtin::kDecade, Slot::kDecade},
+    {"ordnum", Builtin::kOrdNum, Slot::kDay},
+    {"hhmm", Builtin::kHhmm, Slot::kHour},
 };
 
 std::string_view Trim(std::string_view s) {

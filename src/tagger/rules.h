@@ -54,6 +54,9 @@ enum class Builtin {
   kHour,      // 0..24, one or two digits
   kMinute,    // 00..59, two digits
   kDecade,    // 1990s, 90s -> "199"
+  kOrdNum,    // 1st..31st: digits with a touching suffix only (not "first")
+  kHhmm,      // 3 or 4 digits read as a clock time ("1030", "430"): the
+              // number as captured; the resolver splits it (see Resolve)
 };
 
 struct PatternItem {
