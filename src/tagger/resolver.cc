@@ -151,7 +151,7 @@ std::string TimePart(const Frame& f) {
   if (h != kUnset) {
     int m = f.i(Slot::kMinute) == kUnset ? 0 : f.i(Slot::kMinute);
     // An hour of three or four digits is a clock time written without a
-    // colon (<hhmm>: "1030am", "430pm").
+    // colon (<hour> reads "1030am", "430pm").
     if (h >= 100) {
       m = h % 100;
       h /= 100;

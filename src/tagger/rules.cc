@@ -44,7 +44,6 @@ const BuiltinName kBuiltins[] = {
     {"minute", Builtin::kMinute, Slot::kMinute},
     {"decade", Builtin::kDecade, Slot::kDecade},
     {"ordnum", Builtin::kOrdNum, Slot::kDay},
-    {"hhmm", Builtin::kHhmm, Slot::kHour},
 };
 
 std::string_view Trim(std::string_view s) {
