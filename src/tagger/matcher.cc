@@ -44,6 +44,7 @@ Matcher::Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon)
   std::vector<std::vector<int>> by_class(max_class);
   std::vector<int> by_word_builtin;
   for (const Rule& r : rules) max_items_ = std::max(max_items_, r.items.size());
+  for (const Rule& r : rules) probes_.push_back(MakeProbe(r));
   for (size_t ri = 0; ri < rules.size(); ++ri) {
     std::vector<bool> seen_class(max_class, false);
     bool digit_builtin = false, word_builtin = false;
@@ -94,6 +95,56 @@ Matcher::Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon)
     std::sort(todo.begin(), todo.end());
     todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
   }
+}
+
+Matcher::Probe Matcher::MakeProbe(const Rule& rule) const {
+  Probe p;
+  const auto plain = [](const PatternItem& it) { return !it.optional && !it.negate; };
+  const auto one_digit_run = [](Builtin b) {
+    return b == Builtin::kInt || b == Builtin::kYY || b == Builtin::kMonthNum ||
+           b == Builtin::kHour || b == Builtin::kMinute;
+  };
+  if (rule.items.empty() || !plain(rule.items[0])) return p;
+  const PatternItem& first = rule.items[0];
+  const bool one_token = !first.words.empty() || one_digit_run(first.builtin);
+  if (one_token) {
+    // The first item matched by the rule's index (a literal) or is cheap
+    // to read; probe the second.
+    if (rule.items.size() < 2 || !plain(rule.items[1])) return p;
+    p.at = 1;
+  }
+  const PatternItem& it = rule.items[p.at];
+  const auto bit = [](int cls) { return cls >= 0 && cls < 64 ? uint64_t{1} << cls : 0; };
+  p.touch = p.at > 0 && it.touch;
+  if (!it.words.empty()) {
+    p.words = &it.words;
+  } else if (it.class_id >= 0) {
+    p.classes = bit(it.class_id);
+  } else {
+    switch (it.builtin) {
+      case Builtin::kInt:
+      case Builtin::kYY:
+      case Builtin::kMonthNum:
+      case Builtin::kHour:
+      case Builtin::kMinute:
+      case Builtin::kDay:
+      case Builtin::kDecade:
+      case Builtin::kOrdNum:
+        p.digits = true;  // digits only
+        break;
+      case Builtin::kNum:
+      case Builtin::kOrd:
+      case Builtin::kYear:
+      case Builtin::kNewsYear:
+        p.digits = true;  // or words: a number or ordinal word starts them
+        p.classes = bit(number_class_) | bit(ordinal_class_);
+        break;
+      case Builtin::kNone:
+        return p;
+    }
+  }
+  p.active = true;
+  return p;
 }
 
 // "nineteen ninety-six", "nineteen eighty", "twenty twelve", "two thousand
@@ -230,11 +281,20 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
         for (const auto& x : state->LexAt(ordinal_class_, i)) out->push_back({x.length, *x.value});
       }
       return;
+    case Builtin::kOrdNum:
+      if (len <= 2 && n >= 1 && n <= 31) {
+        const Token* s = next_touching(1);
+        if (s && IsOrdinalSuffix(s->norm)) out->push_back({2, number(n)});
+      }
+      return;
     case Builtin::kMonthNum:
       if (len <= 2 && n >= 1 && n <= 12) out->push_back({1, number(n)});
       return;
     case Builtin::kHour:
       if (len <= 2 && n >= 0 && n <= 24) out->push_back({1, number(n)});
+      // "1030am": the resolver reads an hour above 99 as hours and minutes.
+      if ((len == 3 || len == 4) && n >= 100 && n / 100 <= 24 && n % 100 <= 59)
+        out->push_back({1, t.norm});
       return;
     case Builtin::kMinute:
       if (len == 2 && n >= 0 && n <= 59) out->push_back({1, t.norm});
@@ -300,6 +360,9 @@ void Matcher::Extend(const Rule& rule, size_t item, const std::vector<Token>& to
         (value[0] == '<' ? lead : trail) += value.size() - 1;
     b += lead;
     e -= trail;
+    // An optional comma before an optional item that did not match ("the
+    // 30th of May ,? <year>?") is not part of the expression.
+    while (e > b && tokens[e - 1].norm == ",") --e;
     if (e <= b) return;
     size_t full = tok - start;
     if (!best->rule || e - b > best->end - best->begin ||
@@ -368,9 +431,24 @@ std::vector<RuleMatch> Matcher::FindAll(const std::vector<Token>& tokens) const 
   }
   state.lex_begin[tokens.size()] = state.lex_begin[tokens.size() + 1] =
       static_cast<uint32_t>(state.lex.size());
+  std::vector<uint64_t> matched(tokens.size() + 1, 0);
+  for (size_t i = 0; i < tokens.size(); ++i)
+    for (uint32_t k = state.lex_begin[i]; k < state.lex_begin[i + 1]; ++k)
+      if (state.lex[k].cls < 64) matched[i] |= uint64_t{1} << state.lex[k].cls;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!todo[i]) continue;
     for (int ri : *todo[i]) {
+      const Probe& p = probes_[ri];
+      if (p.active) {
+        const size_t j = i + p.at;
+        if (j >= tokens.size()) continue;
+        const Token& t = tokens[j];
+        if (p.touch && t.space_before) continue;
+        const bool pass =
+            (p.digits && t.kind == TokenKind::kNumber) || (matched[j] & p.classes) ||
+            (p.words && std::find(p.words->begin(), p.words->end(), t.norm) != p.words->end());
+        if (!pass) continue;
+      }
       RuleMatch best;
       state.caps.clear();
       Extend(rules_[ri], 0, tokens, starts, i, i, &best, &state);

@@ -88,6 +88,23 @@ class Matcher {
   const Lexicon& lexicon_;
   int number_class_ = -1, ordinal_class_ = -1;
   size_t max_items_ = 0;
+  // Per rule, a cheap necessary condition for a match at token i, checked
+  // before the full Extend: most rules tried at a common word ("the",
+  // "on") fail at once. It looks at one item: the first, or the second
+  // when the first always takes one token (a literal, a digit run), at
+  // token i + `at`. The token passes when it is a digit run and `digits`,
+  // or a class of `classes` has an entry matching there, or it is one of
+  // `words`; and it touches the one before if `touch`.
+  struct Probe {
+    bool active = false;
+    uint8_t at = 0;
+    bool digits = false;
+    bool touch = false;
+    uint64_t classes = 0;
+    const std::vector<std::string>* words = nullptr;
+  };
+  Probe MakeProbe(const Rule& rule) const;
+  std::vector<Probe> probes_;
   // Rules that can start with a built-in class read from a digit run,
   // ascending (they are added in rule order).
   std::vector<int> by_digit_builtin_;

@@ -96,6 +96,44 @@ int EntryYear(int month, int day, Date anchor) {
   return y;
 }
 
+// The nth weekday `wd` (0 = Monday) of a month; nth -1 is the last.
+std::optional<Date> NthWeekday(cal::YearMonth ym, int wd, int nth) {
+  if (wd < 0 || wd > 6 || ym.month < 1 || ym.month > 12 || nth == 0 || nth < -1 || nth > 5)
+    return std::nullopt;
+  const int days = DaysInMonth(ym.year, ym.month);
+  if (nth == -1) {
+    const Date last{ym.year, ym.month, days};
+    return last.AddDays(-((last.Weekday() - wd + 7) % 7));
+  }
+  const Date first{ym.year, ym.month, 1};
+  const int day = 1 + (wd - first.Weekday() + 7) % 7 + 7 * (nth - 1);
+  if (day > days) return std::nullopt;
+  return Date{ym.year, ym.month, day};
+}
+
+// The day `day` of a month left unsaid ("on the 15th"): in the months
+// around the anchor, the one the tense points to (the last such day on or
+// before the anchor in the past tense, the next one in the future), else
+// the nearest. A weekday (`wd` >= 0, "Tuesday the 19th") keeps only the
+// months where that day falls on it, within half a year.
+Date ElidedMonthDay(int day, int wd, Tense tense, Date anchor) {
+  std::optional<Date> best;
+  int64_t best_cost = 0;
+  const int span = wd >= 0 ? 6 : 1;
+  for (int k = -span; k <= span; ++k) {
+    auto ym = cal::AddMonths(cal::YearMonth{anchor.year, anchor.month}, k);
+    if (day > DaysInMonth(ym.year, ym.month)) continue;
+    const Date d{ym.year, ym.month, day};
+    if (wd >= 0 && d.Weekday() != wd) continue;
+    const int64_t diff = d.ToDays() - anchor.ToDays();
+    int64_t cost = diff < 0 ? -diff : diff;
+    // Against the tense: only when nothing else is near.
+    if ((tense == Tense::kPast && diff > 0) || (tense == Tense::kFuture && diff < 0)) cost += 62;
+    if (!best || cost < best_cost) best = d, best_cost = cost;
+  }
+  return best ? *best : Date{};
+}
+
 // The weekday `wd` (0 = Monday) relative to the anchor.
 Date WeekdayDate(int wd, int dir, Tense tense, Date anchor) {
   int a = anchor.Weekday();
@@ -112,6 +150,12 @@ std::string TimePart(const Frame& f) {
   int h = f.i(Slot::kHour);
   if (h != kUnset) {
     int m = f.i(Slot::kMinute) == kUnset ? 0 : f.i(Slot::kMinute);
+    // An hour of three or four digits is a clock time written without a
+    // colon (<hour> reads "1030am", "430pm").
+    if (h >= 100) {
+      m = h % 100;
+      h /= 100;
+    }
     const std::string& ap = f.s(Slot::kAmPm);
     if (ap == "pm" && h < 12) h += 12;
     if (ap == "am" && h == 12) h = 0;
@@ -275,6 +319,33 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
     return day_value(*d);
   }
   int month = f.i(Slot::kMonth);
+  if (f.i(Slot::kNth) != kUnset && f.i(Slot::kWeekday) != kUnset) {
+    // "the first Tuesday of November", "the last Friday of the month".
+    if (month == kUnset && unit != "M") return std::nullopt;
+    cal::YearMonth ym{year, month};
+    if (month == kUnset)
+      ym = cal::AddMonths(cal::YearMonth{anchor.year, anchor.month}, dir == kUnset ? 0 : dir);
+    else if (year == kUnset)
+      ym.year = YearFor(month, kUnset, dir, ctx.tense, anchor);
+    std::optional<Date> d = NthWeekday(ym, f.i(Slot::kWeekday) - 1, f.i(Slot::kNth));
+    if (!d) return std::nullopt;
+    return day_value(*d);
+  }
+  if (month == kUnset && year == kUnset && f.i(Slot::kDay) != kUnset) {
+    const int day = f.i(Slot::kDay);
+    if (day < 1 || day > 31) return std::nullopt;
+    // "the 20th of next month": the day of a month named relative to the
+    // anchor.
+    if (unit == "M") {
+      auto ym = cal::AddMonths(cal::YearMonth{anchor.year, anchor.month}, dir == kUnset ? 0 : dir);
+      return day_value(Date{ym.year, ym.month, day});
+    }
+    // "on the 15th", "Tuesday the 19th": the day of a month near the
+    // anchor (the weekday, when named, picks the month).
+    const int wd = f.i(Slot::kWeekday) == kUnset ? -1 : f.i(Slot::kWeekday) - 1;
+    if (wd > 6) return std::nullopt;
+    return day_value(ElidedMonthDay(day, wd, ctx.tense, anchor));
+  }
   if (month != kUnset) {
     if (month < 1 || month > 12) return std::nullopt;
     int day = f.i(Slot::kDay);
@@ -296,6 +367,12 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
       if (dir == 1 && delta <= 0) ++year;
       if (dir == kUnset && ctx.tense == Tense::kPast && delta > 0) --year;
       if (dir == kUnset && ctx.tense == Tense::kFuture && delta < 0) ++year;
+      // Without a tense, the nearer one: "spring" in a January is the
+      // coming one, not the spring before last.
+      if (dir == kUnset && (ctx.tense == Tense::kUnknown || ctx.tense == Tense::kPresent)) {
+        if (delta < -2) ++year;
+        if (delta > 2) --year;
+      }
     }
     r.value = Year4(year) + "-" + cal::SeasonCode(s);
     return r;

@@ -43,6 +43,7 @@ const BuiltinName kBuiltins[] = {
     {"hour", Builtin::kHour, Slot::kHour},
     {"minute", Builtin::kMinute, Slot::kMinute},
     {"decade", Builtin::kDecade, Slot::kDecade},
+    {"ordnum", Builtin::kOrdNum, Slot::kDay},
 };
 
 std::string_view Trim(std::string_view s) {

@@ -51,9 +51,12 @@ enum class Builtin {
   kMonthNum,  // 1..12
   kNum,       // digits or number words ("twenty-two"), value as digits
   kOrd,       // 1st, 22nd, first, twenty-second
-  kHour,      // 0..24, one or two digits
+  kHour,      // 0..24, one or two digits; or hours and minutes run together,
+              // three or four digits ("1030am", "430pm": the resolver
+              // splits an hour above 99)
   kMinute,    // 00..59, two digits
   kDecade,    // 1990s, 90s -> "199"
+  kOrdNum,    // 1st..31st: digits with a touching suffix only (not "first")
 };
 
 struct PatternItem {

@@ -22,6 +22,7 @@ namespace annals {
   X(kFreq, "freq") X(kTimeOfDay, "timeofday") X(kYearDir, "yeardir")                         \
   X(kAnaphor, "anaphor") /* counts from the last time mentioned, not the DCT */               \
   X(kYearEnd, "yearend") /* the end of the year the tense points to */                        \
+  X(kNth, "nth")         /* "the first/last Tuesday of": 1..5, -1 = last */        \
   X(kExtra, "extra")     /* captured, not used in the value */
 // clang-format on
 

@@ -126,6 +126,17 @@ bool PartOfAmount(const std::vector<Token>& tokens, size_t begin, size_t end) {
   return false;
 }
 
+// A hashtag or a code ("#Friday", "KLPF2013", "#HWW1HR") names a topic or
+// a thing, not a time: the expression touches a "#" before it, or starts
+// with digits glued to ASCII letters.
+bool PartOfTagOrCode(std::string_view text, const std::vector<Token>& tokens, size_t begin) {
+  if (begin == 0 || !Touches(tokens, begin)) return false;
+  const Token& prev = tokens[begin - 1];
+  if (prev.norm == "#") return true;
+  return tokens[begin].kind == TokenKind::kNumber && prev.kind == TokenKind::kWord &&
+         IsAsciiAlpha(text[prev.end - 1]);
+}
+
 }  // namespace
 
 Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -238,7 +249,7 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
   std::optional<Interval>& last_time = state->last_time;
   size_t floor = 0;  // tokens before this belong to an earlier expression
   for (RuleMatch m : matches) {
-    if (PartOfAmount(tokens, m.begin, m.end)) continue;
+    if (PartOfAmount(tokens, m.begin, m.end) || PartOfTagOrCode(text, tokens, m.begin)) continue;
     Frame frame = BuildFrame(m);
     if (!frame.has(Slot::kMod)) {
       std::string mod;
