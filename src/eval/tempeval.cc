@@ -517,11 +517,18 @@ bool ScoreTempevalDirs(const std::string& gold_dir, const std::string& system_di
     *error = "no files in gold directory " + gold_dir;
     return false;
   }
-  // Main: both folders must list the same names in the same order.
-  if (names != system_names) {
-    report->refusals.push_back(
-        "the gold and system folders do not list the same file names in the same order "
-        "(TimeML-Normalizer: \"Annotation folders must contain exactly the same files\")");
+  // Main: both folders must hold the same file names. (It compares them
+  // in listing order, which on one file system is the same for the same
+  // names, so the sets are compared here.)
+  {
+    std::vector<std::string> a = names, b = system_names;
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    if (a != b) {
+      report->refusals.push_back(
+          "the gold and system folders do not hold the same file names (TimeML-Normalizer: "
+          "\"Annotation folders must contain exactly the same files\")");
+    }
   }
   bool stopped = false;  // the normalizer has thrown on an earlier file
   for (const std::string& name : names) {
