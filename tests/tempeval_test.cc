@@ -64,7 +64,9 @@ TEST(TempevalTokenizeTest, FollowsTheToolkitTokenizer) {
   EXPECT_EQ(Tokens("On Jan., Gen. Lee 5."),
             (std::vector<std::string>{"On", "Jan.", ",", "Gen.", "Lee", "5", "."}));
   // Perl splits on Unicode spaces (no-break space); '|' becomes '-'.
-  EXPECT_EQ(Tokens("a\xc2\xa0b |x"), (std::vector<std::string>{"a", "b", "-x"}));
+  EXPECT_EQ(Tokens("a\xc2\xa0"
+                   "b |x"),
+            (std::vector<std::string>{"a", "b", "-x"}));
   EXPECT_TRUE(Tokens(" \n\t ").empty());
 }
 
@@ -222,8 +224,9 @@ TEST(TempevalScoreTest, DctIsNotCountedUnlessWrittenApart) {
 TEST(TempevalScoreTest, NormalizerFailuresAreNotCounted) {
   // '|' (made '-' by its tokenizer filter), &quot; and a no-break space
   // cannot be aligned with the XML: the normalizer throws.
-  for (const std::string& text :
-       {std::string("a | b "), std::string("&quot;hi&quot; "), std::string("a\xc2\xa0b ")}) {
+  for (const std::string& text : {std::string("a | b "), std::string("&quot;hi&quot; "),
+                                  std::string("a\xc2\xa0"
+                                              "b ")}) {
     std::vector<std::string> warnings;
     TempevalFileResult r = Score(text + T("t1", "Friday"), text + T("t1", "Friday"), &warnings);
     EXPECT_FALSE(r.counted) << text;
@@ -344,7 +347,9 @@ TEST_F(TempevalDirTest, NormalizerFailureStopsCountingLikeTheToolkit) {
   for (size_t i = 0; i < order.size(); ++i) {
     EXPECT_EQ(report.files[i].name, order[i]);
     EXPECT_EQ(report.files[i].counted, i < failing) << order[i];
-    if (i >= failing) EXPECT_TRUE(Mentions(report.warnings, order[i])) << order[i];
+    if (i >= failing) {
+      EXPECT_TRUE(Mentions(report.warnings, order[i])) << order[i];
+    }
   }
   EXPECT_TRUE(report.refusals.empty());
   // --all-files skips only the failing file.
@@ -355,6 +360,20 @@ TEST_F(TempevalDirTest, NormalizerFailureStopsCountingLikeTheToolkit) {
   EXPECT_EQ(report.counted_files, 4u);
   EXPECT_FALSE(Find(report, "c.tml")->counted);
   EXPECT_EQ(report.total.strict_recall, 4u);
+}
+
+TEST_F(TempevalDirTest, DuplicateTidIsARefusal) {
+  // The toolkit's schema wants tids unique over the whole file: a TIMEX3
+  // after </TEXT> that shares a TEXT timex's tid makes it refuse the run.
+  Write("gold/a.tml", Doc(T("t1", "Friday") + " x"));
+  std::string sys = Doc(T("t1", "Friday") + " x");
+  sys.insert(sys.find("</TimeML>"), "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"X\" />\n");
+  Write("sys/a.tml", sys);
+  TempevalReport report;
+  std::string error;
+  ASSERT_TRUE(
+      ScoreTempevalDirs((root_ / "gold").string(), (root_ / "sys").string(), &report, &error));
+  EXPECT_TRUE(Mentions(report.refusals, "used twice"));
 }
 
 TEST_F(TempevalDirTest, MalformedSystemFileIsAnErrorNotACrash) {

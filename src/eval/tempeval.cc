@@ -341,18 +341,25 @@ TempevalCounts CountMatches(const std::map<std::string, Counted>& g,
 // does not parse, no single DCT TIMEX3 or TEXT, and the parts of its schema
 // tml-min-consistency.xsd that TIMEX3s break): the whole run gives no
 // figures. Returns the reason, or nothing.
-std::optional<std::string> SchemaProblem(const TimemlDocument& doc) {
+std::optional<std::string> SchemaProblem(const TimemlDocument& doc, std::string_view raw) {
   static const std::set<std::string> kTypes = {"DATE", "TIME", "DURATION", "SET"};
   static const std::set<std::string> kMods = {
       "BEFORE",        "AFTER",         "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
       "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START",        "MID",         "END",       "APPROX"};
   if (doc.dct_tid.empty()) return std::string("no <DCT><TIMEX3 tid=...>");
-  std::set<std::string> tids = {doc.dct_tid};
+  // The key "time_id" is over TIMEX3s anywhere near the root: the DCT's,
+  // TEXT's and any other (KRAUTS inputs hold empty ones after </TEXT>).
+  std::set<std::string> tids;
+  for (const auto& attrs : Elements(raw, "TIMEX3")) {
+    auto it = attrs.find("tid");
+    if (it != attrs.end() && !tids.insert(it->second).second) {
+      return "tid " + it->second + " used twice";
+    }
+  }
   for (const TimemlTimex& x : doc.timexes) {
     bool has_value = false;
     for (const auto& [k, v] : x.attributes) has_value = has_value || k == "value";
     if (x.tid.empty()) return std::string("a TIMEX3 without tid");
-    if (!tids.insert(x.tid).second) return "tid " + x.tid + " used twice";
     if (kTypes.count(x.type) == 0) return "TIMEX3 " + x.tid + " has type \"" + x.type + "\"";
     if (!has_value) return "TIMEX3 " + x.tid + " has no value";
     if (!x.mod.empty() && kMods.count(x.mod) == 0) {
@@ -565,7 +572,7 @@ bool ScoreTempevalDirs(const std::string& gold_dir, const std::string& system_di
     if (!ParseTimeml(gold_raw, lenient, &gdoc, &perr)) {
       report->refusals.push_back(name + ": gold file is not valid TimeML (" + perr.ToString() +
                                  ")");
-    } else if (auto p = SchemaProblem(gdoc)) {
+    } else if (auto p = SchemaProblem(gdoc, gold_raw)) {
       report->refusals.push_back(name + ": gold file: " + *p);
     }
     if (!found) {
@@ -574,7 +581,8 @@ bool ScoreTempevalDirs(const std::string& gold_dir, const std::string& system_di
       report->refusals.push_back(name + ": no system file");
       system_raw = gold_raw;  // replaced by the bare gold text below
     } else if (ParseTimeml(system_raw, lenient, &sdoc, &perr)) {
-      if (auto p = SchemaProblem(sdoc)) report->refusals.push_back(name + ": system file: " + *p);
+      if (auto p = SchemaProblem(sdoc, system_raw))
+        report->refusals.push_back(name + ": system file: " + *p);
     }
     std::vector<std::string> warnings;
     if (r.system_missing) {
