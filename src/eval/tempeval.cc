@@ -393,7 +393,12 @@ std::optional<std::string> NormalizeAndCount(Side* gold, Side* system, TempevalC
   system->labels.resize(n);
   AlignIds(sides);
   for (Side* s : sides) {
-    if (auto f = RenameFailure(*s)) return std::string(s == gold ? "gold" : "system") + ": " + *f;
+    // (A system failure here comes after the gold copy was written: the
+    // Python script then crashes on the missing system copy.)
+    if (auto f = RenameFailure(*s)) {
+      return std::string(s == gold ? "gold" : "system (after the gold copy was written)") + ": " +
+             *f;
+    }
   }
   *counts = CountMatches(PythonTimexes(*gold), PythonTimexes(*system));
   return std::nullopt;
@@ -602,6 +607,11 @@ bool ScoreTempevalDirs(const std::string& gold_dir, const std::string& system_di
     }
     report->warnings.insert(report->warnings.end(), warnings.begin(), warnings.end());
     if (!r.counted && !options.all_files) stopped = true;
+    if (r.normalizer_error.find("after the gold copy was written") != std::string::npos) {
+      report->refusals.push_back(name +
+                                 ": the normalizer wrote the gold copy but not the "
+                                 "system copy, on which evaluate_entities.py crashes");
+    }
     if (r.counted) {
       report->total.Add(r.counts);
       ++report->counted_files;
