@@ -425,7 +425,7 @@ TEST(TimeMLCorpusTest, WritingIntoTe3InputChangesOnlyInsertedTags) {
   EXPECT_EQ(files, 20u);
 }
 
-TEST(TimemlWriteTest, SkipsTidsOfTimexesOutsideText) {
+TEST(TimeMLWriteTest, SkipsTidsOfTimexesOutsideText) {
   // KRAUTS inputs keep an empty TIMEX3 after </TEXT>; its tid is taken.
   const std::string raw =
       "<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2013-03-22\" "
