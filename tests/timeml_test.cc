@@ -425,5 +425,25 @@ TEST(TimeMLCorpusTest, WritingIntoTe3InputChangesOnlyInsertedTags) {
   EXPECT_EQ(files, 20u);
 }
 
+TEST(TimeMLWriteTest, SkipsTidsOfTimexesOutsideText) {
+  // KRAUTS inputs keep an empty TIMEX3 after </TEXT>; its tid is taken.
+  const std::string raw =
+      "<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2013-03-22\" "
+      "functionInDocument=\"CREATION_TIME\">x</TIMEX3></DCT>\n<TEXT>on Friday</TEXT>\n"
+      "<TIMEX3 tid=\"t1\" type=\"DURATION\" value=\"P5Y\" />\n</TimeML>\n";
+  TimemlDocument doc;
+  TimemlError err;
+  ASSERT_TRUE(ParseTimeml(raw, &doc, &err)) << err.ToString();
+  Timex fri;
+  fri.begin = doc.text.find("Friday");
+  fri.end = fri.begin + 6;
+  fri.value = "2013-03-22";
+  std::string out;
+  ASSERT_TRUE(WriteTimeml(raw, {fri}, {}, &out, &err));
+  EXPECT_NE(out.find("<TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2013-03-22\">Friday</TIMEX3>"),
+            std::string::npos)
+      << out;
+}
+
 }  // namespace
 }  // namespace annals

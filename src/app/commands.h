@@ -16,6 +16,7 @@ int RunEvalTempeval(const Args& args);  // app/eval_tempeval_cmd.cc
 int RunEvalTimeline(const Args& args);  // app/eval_timeline_cmd.cc
 int RunTimeline(const Args& args);      // app/timeline_cmd.cc
 int RunBench(const Args& args);         // app/bench_cmd.cc
+int RunReview(const Args& args);        // app/review_cmd.cc
 int RunIngest(const Args& args);        // app/ingest_cmd.cc
 int RunServe(const Args& args);         // app/serve_cmd.cc
 

@@ -13,28 +13,37 @@ namespace annals::app {
 namespace {
 
 const char kUsage[] =
-    "Usage: annals eval tempeval GOLD_DIR SYSTEM_DIR [--json] [--per-file]\n"
+    "Usage: annals eval tempeval GOLD_DIR SYSTEM_DIR [--all-files] [--json] [--per-file]\n"
     "\n"
     "Scores the TimeML files in SYSTEM_DIR against the TempEval-3 gold files\n"
-    "in GOLD_DIR (TempEval-3 Task A), agreeing with the official TE3 toolkit\n"
-    "(TE3-evaluation.py): timexes are aligned over the toolkit's tokens; a\n"
-    "relaxed match shares a token, a strict match covers the same text. The\n"
-    "DCT is not scored. Counts are summed over all files (micro-average).\n"
+    "in GOLD_DIR (TempEval-3 Task A) exactly as the official TE3 toolkit\n"
+    "(TE3-evaluation.py with its TimeML-Normalizer) does: timexes are paired\n"
+    "over the toolkit's tokens; a relaxed match shares a token, a strict match\n"
+    "covers the same text. The DCT is not scored. Counts are summed over all\n"
+    "counted files (micro-average).\n"
+    "\n"
+    "Files are taken in the order GOLD_DIR lists them, as the toolkit does. Its\n"
+    "normalizer stops at the first file it cannot align (a '|' or a no-break\n"
+    "space in the text, an entity other than &amp;, ...): that file and every\n"
+    "later one are not counted, and a warning names each. --all-files skips\n"
+    "only the files it cannot align.\n"
     "\n"
     "Each gold X.tml is paired with SYSTEM_DIR/X.tml (or X.tml.TE3input, or\n"
     "X.TE3input.tml). A missing or unparsable system file, or one whose TEXT\n"
     "differs from the gold TEXT in any byte, is reported on stderr and scored\n"
-    "as having no timexes (the official toolkit refuses such files).\n"
+    "as having no timexes; the official toolkit prints no figures at all for\n"
+    "such a run, which is reported too.\n"
     "\n"
     "Prints strict and relaxed precision/recall/F1, value F1 and type F1\n"
     "(attribute accuracy over relaxed matches x relaxed F1), the accuracies,\n"
-    "and the gold and system timex counts; percentages to two decimals, as the\n"
-    "toolkit prints them.\n"
+    "and the gold and system timex counts; percentages as the toolkit prints\n"
+    "them (rounded to two decimals).\n"
     "\n"
     "Options:\n"
-    "  --json      print one JSON object (fractions in [0,1]) instead of text\n"
-    "  --per-file  also list the counts of each file\n"
-    "  --help      show this help\n"
+    "  --all-files  do not stop counting at the first file the normalizer fails on\n"
+    "  --json       print one JSON object (fractions in [0,1]) instead of text\n"
+    "  --per-file   also list the counts of each file\n"
+    "  --help       show this help\n"
     "\n"
     "Exit status: 0 scored, 1 a directory could not be read, 2 usage error.\n";
 
@@ -65,6 +74,7 @@ double Pct(double x) { return ToolkitPercent(x); }
 
 int RunEvalTempeval(const Args& args) {
   bool json = false, per_file = false;
+  TempevalOptions options;
   std::vector<std::string> dirs;
   ArgReader r(args);
   try {
@@ -72,6 +82,8 @@ int RunEvalTempeval(const Args& args) {
       if (r.Is("-h", "--help")) {
         std::fputs(kUsage, stdout);
         return 0;
+      } else if (r.Is("--all-files")) {
+        options.all_files = true;
       } else if (r.Is("--json")) {
         json = true;
       } else if (r.Is("--per-file")) {
@@ -92,12 +104,18 @@ int RunEvalTempeval(const Args& args) {
   }
   TempevalReport report;
   std::string error;
-  if (!ScoreTempevalDirs(dirs[0], dirs[1], &report, &error)) {
+  if (!ScoreTempevalDirs(dirs[0], dirs[1], options, &report, &error)) {
     std::fprintf(stderr, "annals eval tempeval: %s\n", error.c_str());
     return 1;
   }
   for (const std::string& w : report.warnings) {
     std::fprintf(stderr, "annals eval tempeval: warning: %s\n", w.c_str());
+  }
+  for (const std::string& w : report.refusals) {
+    std::fprintf(stderr,
+                 "annals eval tempeval: warning: the official scorer would print no figures for "
+                 "this run: %s\n",
+                 w.c_str());
   }
   const TempevalScores& s = report.scores;
   const TempevalCounts& c = report.total;
@@ -105,11 +123,15 @@ int RunEvalTempeval(const Args& args) {
     nlohmann::json j = ScoresJson(s);
     j["counts"] = CountsJson(c);
     j["files"] = report.files.size();
+    j["counted_files"] = report.counted_files;
+    j["official_refuses"] = report.refusals;
     if (per_file) {
       nlohmann::json files = nlohmann::json::array();
       for (const TempevalFileResult& f : report.files) {
         nlohmann::json fj = CountsJson(f.counts);
         fj["name"] = f.name;
+        fj["counted"] = f.counted;
+        if (!f.normalizer_error.empty()) fj["normalizer_error"] = f.normalizer_error;
         fj["system_missing"] = f.system_missing;
         fj["system_unreadable"] = f.system_unreadable;
         fj["text_mismatch"] = f.text_mismatch;
@@ -128,15 +150,16 @@ int RunEvalTempeval(const Args& args) {
       const TempevalCounts& fc = f.counts;
       std::printf("%-40s %6zu %6zu %7zu %7zu %6zu %6zu%s\n", f.name.c_str(), fc.gold, fc.system,
                   fc.strict_recall, fc.relaxed_recall, fc.value_match, fc.type_match,
-                  f.system_missing      ? "  (no system file)"
+                  !f.counted            ? "  (not counted)"
+                  : f.system_missing    ? "  (no system file)"
                   : f.system_unreadable ? "  (system file unreadable)"
                   : f.text_mismatch     ? "  (text differs)"
                                         : "");
     }
     std::printf("\n");
   }
-  std::printf("TempEval-3 Task A, %zu files: %zu gold timexes, %zu system timexes\n",
-              report.files.size(), c.gold, c.system);
+  std::printf("TempEval-3 Task A, %zu of %zu files counted: %zu gold timexes, %zu system timexes\n",
+              report.counted_files, report.files.size(), c.gold, c.system);
   std::printf("%-14s %7s %7s %7s\n", "", "F1", "P", "R");
   std::printf("%-14s %7.2f %7.2f %7.2f\n", "strict match", Pct(s.strict_f1),
               Pct(s.strict_precision), Pct(s.strict_recall));

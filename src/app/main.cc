@@ -20,6 +20,7 @@ const char kUsage[] =
     "  timeline       the timeline of a corpus, or the events of one article\n"
     "  eval timeline  score predicted timelines against reference timelines\n"
     "  bench t17      build and score every Timeline17 task (news-tls protocol)\n"
+    "  review         list a corpus's expressions by count, with values and contexts\n"
     "  ingest         store articles in an SQLite database (for serve)\n"
     "  serve          HTTP API and web timeline over a database\n"
     "\n"
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
     if (cmd == "tag") return annals::app::RunTag(Args(argv + 2, argv + argc));
     if (cmd == "timeline") return annals::app::RunTimeline(Args(argv + 2, argv + argc));
     if (cmd == "bench") return annals::app::RunBench(Args(argv + 2, argv + argc));
+    if (cmd == "review") return annals::app::RunReview(Args(argv + 2, argv + argc));
     if (cmd == "ingest") return annals::app::RunIngest(Args(argv + 2, argv + argc));
     if (cmd == "serve") return annals::app::RunServe(Args(argv + 2, argv + argc));
     if (cmd == "eval") {

@@ -442,6 +442,22 @@ bool WriteTimeml(std::string_view raw, const std::vector<Timex>& timexes,
   if (!options.strip_existing_timex) {
     for (const TimemlTimex& x : doc.timexes) used_tids.insert(x.tid);
   }
+  // TIMEX3s outside TEXT and DCT (KRAUTS inputs keep empty ones after
+  // </TEXT>) own their tids too: the TE3 toolkit's schema wants them unique.
+  for (size_t p = raw.find("<TIMEX3"); p != std::string_view::npos;
+       p = raw.find("<TIMEX3", p + 1)) {
+    if (p >= doc.text_raw_begin && p < doc.text_raw_end) continue;
+    size_t gt = raw.find('>', p);
+    std::string_view tag = raw.substr(p, gt == std::string_view::npos ? raw.npos : gt - p);
+    for (size_t a = tag.find("tid="); a != std::string_view::npos; a = tag.find("tid=", a + 1)) {
+      if (a == 0 || !IsXmlSpace(tag[a - 1]) || a + 5 > tag.size()) continue;
+      char q = tag[a + 4];
+      size_t e = tag.find(q, a + 5);
+      if ((q == '"' || q == '\'') && e != std::string_view::npos) {
+        used_tids.insert(std::string(tag.substr(a + 5, e - a - 5)));
+      }
+    }
+  }
 
   // A plain offset is a boundary when no character or entity straddles it.
   auto is_boundary = [&](size_t p) {

@@ -1,80 +1,41 @@
-// TempEval-3 Task A scoring, reproducing the official toolkit's counting.
+// TempEval-3 Task A scoring that reproduces the official toolkit
+// (../shared/tools/tempeval3-toolkit: TE3-evaluation.py, which runs the Java
+// TimeML-Normalizer with -a "gold;system" and then
+// evaluation-entities/evaluate_entities.py on the normalized copies).
+// Read from its sources (the Python scripts and the decompiled jar); each
+// part below says which toolkit behaviour it reproduces.
 //
-// The official toolkit (TE3-evaluation.py, Naushad UzZaman, 2012-2013) cannot
-// run here (Python 2 + Java), so this file reimplements what it does, read
-// from its sources: TE3-evaluation.py, evaluation-entities/
-// evaluate_entities.py, and the TimeML-Normalizer (Hector Llorens; Java,
-// TimeML_Normalizer.java, `normalize` and `merge_tok_n_tml`) that the
-// toolkit runs first with `-a "gold;system"`. What it does, and what we
-// reproduce:
-//
-// 1. Id alignment, not span comparison. The normalizer tokenizes the TEXT of
-//    both files, labels every token O / B-TAG / I-TAG (TAG = TIMEX3 or EVENT)
-//    and then renames the tids of both files so that "matching" timexes share
-//    an id; evaluate_entities.py then matches timexes purely by equal tid. So
-//    "relaxed match" means "got the same normalized id", and the rule for
-//    that, token by token with gold processed before system, is:
-//      - a token labelled O or B-TIMEX3 closes that file's open timex (I-EVENT
-//        and B-EVENT tokens do NOT close it: a gold timex followed by an EVENT
-//        stays "open" for the pairing, a quirk we keep);
-//      - at a B-TIMEX3 token the timex gets a fresh id, unless the other file
-//        has a timex open at this token (begun on it or earlier) whose id this
-//        file has not used yet, in which case it takes that id.
-//    This is a greedy one-to-one pairing of token-overlapping timexes in text
-//    order: "Sunday morning" (gold) vs "Sunday" + "morning" (system) gives one
-//    relaxed match and one unmatched system timex, not two matches.
-// 2. Tokenization. merge_tok_n_tml walks token characters against the raw
-//    XML; a tag met before a token's first character belongs to that token,
-//    one met inside a token gives that token the label of the LAST opening
-//    tag met in it, and a closing tag met inside the token that opened the
-//    element only takes effect after that token. Consequence: of two timexes
-//    inside one token ("<T>2009</T>-<T>2010</T>" is one token) only the last
-//    gets a B label; the other gets no id and the normalizer deletes its tags,
-//    so the toolkit does not count it at all, in gold or system. We model
-//    tags by their plain-text offset and replay that state machine exactly.
-//    The tokenizer is the Schmid tokenize.pl bundled with the toolkit's
-//    normalizer (program-data/tokenizer), English mode: whitespace split,
-//    "..." split off, a space after ; ! ? / and after a comma not followed
-//    by a digit or '.', a split in "xx.Y"/"xx:Y", leading ( [ { ` " ´ « »
-//    and trailing ] } ' ` " ) , ; : ! ? % « » cut off, a final '.' cut off
-//    (except in U.S.A.-style abbreviations), clitics 's 're 've 'd 'm 'em 'll
-//    n't split. Not reproduced: its optional abbreviation list ("Jan." would
-//    stay one token) and non-ASCII whitespace; both only matter when a tag
-//    falls inside such a token. (Whether the 2013 jar ran this script or the
-//    later rule-based PTB tokenizer of hllorens/timeml-normalizer is not
-//    certain from the sources; both keep "2009-2010" and "mid-March" whole,
-//    which is what decides the counts on TempEval-3 data.) On the platinum
-//    gold this gives 136 countable timexes, not the 138 TIMEX3 tags: the
-//    first halves of "2009-2010" and "1955-58" are invisible to the toolkit.
-//    Sources read: CogComp/cogcomp-nlp temporal-normalizer/tools/ (the TE3
-//    toolkit copy) and hllorens/timeml-normalizer.
-// 3. Which TIMEX3s exist. evaluate_entities.py collects timexes with the
-//    regex <TIMEX3[^>]*>[^<]*</TIMEX3> over the normalized file and skips tid
-//    "t0" (the normalizer renames the DCT's tid to t0). So: the DCT is never
-//    counted, a TIMEX3 with any markup inside it is never counted, and
-//    timexes are keyed by tid (duplicate tids collapse to the last one).
-//    Totals are the number of such keys; timexes with blank text are in the
-//    totals but never match.
-// 4. Strict match = same id AND identical text between the tags (raw bytes,
-//    with &quot; read as '"', as its read_file does). Type and value are
-//    compared as exact strings, counted over the gold side's relaxed matches.
-// 5. Scores: counts summed over files; P = matches/system, R = matches/gold,
-//    F1 = 2PR/(P+R) (0 when P+R = 0); value F1 = value matches / relaxed
-//    matches x relaxed F1 (type likewise); no gold and no system timexes at
-//    all gives 1 everywhere. The toolkit prints round(x * 100, 2), which
-//    ToolkitPercent reproduces (ties away from zero).
-// 6. Text check. The toolkit compares the tag-stripped TEXT of both files and,
-//    on any difference, prints "TEXTS NOT SAME" and aborts the whole run.
-//    We compare the decoded TEXT content byte for byte and, instead of
-//    aborting, score that file as having no system timexes (gold still
-//    counts) and warn naming the file, so one bad file does not hide the
-//    rest. A missing system file is treated the same way (the toolkit would
-//    crash).
-//
-// Verification without the toolkit: tempeval_test.cc checks the pieces
-// above on hand-built documents whose toolkit counts follow from these rules
-// (split timexes, one-token double timexes, markup inside TIMEX3, altered
-// text), and gold against itself scoring 100.
+// What decides the counts:
+//  1. Tokens (te3_normalizer.cc): the normalizer tokenizes the TEXT of each
+//     file with tokenize.pl and its Java line filter, which splits a token
+//     with one inner hyphen ("2009-2010" -> 2009 - 2010, "mid-March").
+//  2. Labels (te3_normalizer.cc, merge_tok_n_tml): every token gets O /
+//     B-TAG / I-TAG by walking token characters against the raw XML.
+//  3. Ids (AlignIds, TimeML_Normalizer.normalize): token by token, gold
+//     first, a B-TIMEX3 gets a fresh id unless the other file has a timex
+//     open at this token (begun here or earlier, not yet closed by an O or
+//     B-TIMEX3 token: an EVENT token does not close it) whose id is above
+//     the last id this file took; then it takes that id. The tids of both
+//     files are rewritten to these ids; a TEXT TIMEX3 that got no B has its
+//     tags deleted; the DCT becomes t0 (when written `<DCT><TIMEX3`).
+//  4. Counting (PythonTimexes, evaluate_entities.py get_attributes): the
+//     regex <TIMEX3[^>]*>[^<]*</TIMEX3> over the whole normalized file
+//     (after &quot; -> "), tid "t0" skipped, keyed by tid; a relaxed match
+//     is the same tid on both sides, a strict one also the same text between
+//     the tags; type and value compared as strings over the gold side's
+//     relaxed matches. A TIMEX3 with markup inside is never counted.
+//  5. Files (ScoreTempevalDirs): in the order the gold directory lists them.
+//     When the normalizer throws on a file (a '|' in the text, which its
+//     filter turned into '-'; an entity other than &amp;; a no-break space;
+//     different tokens in the two files; a MAKEINSTANCE or TLINK pointing
+//     at an element that got no token), it stops: that file and all later
+//     ones are not normalized, and the Python script scores only the files
+//     before. Refusals (no figures at all): files it cannot validate, folders
+//     that do not hold the same file names, and a TEXT that differs
+//     ("TEXTS NOT SAME", exit). annals names each such case and, for a
+//     refusal, still prints the figures it can.
+//  6. Scores: counts summed over files; P, R, F1 = 2PR/(P+R); value F1 =
+//     value matches / relaxed matches x relaxed F1; round(x * 100, 2).
 #include "eval/tempeval.h"
 
 #include <algorithm>
@@ -83,9 +44,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <system_error>
+
+#include "corpus/timeml.h"
+#include "eval/te3_normalizer.h"
 
 namespace annals {
 
@@ -105,221 +70,7 @@ namespace {
 double Ratio(size_t a, size_t b) { return b == 0 ? 0.0 : static_cast<double>(a) / b; }
 double F1(double p, double r) { return p + r == 0 ? 0.0 : 2 * p * r / (p + r); }
 
-// ---- Tokenizer (toolkit's tokenize.pl, English) ----------------------------
-
-struct Cp {
-  uint32_t c;
-  size_t byte_begin;
-  size_t byte_end;
-  bool inserted;  // a space the tokenizer inserted
-};
-
-std::vector<Cp> DecodeUtf8(std::string_view s) {
-  std::vector<Cp> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
-    if (i + len > s.size()) len = 1;
-    uint32_t c = b;
-    if (len > 1) {
-      c = b & (0x7F >> len);
-      for (size_t k = 1; k < len; ++k) {
-        unsigned char cb = static_cast<unsigned char>(s[i + k]);
-        if ((cb & 0xC0) != 0x80) {
-          len = 1;
-          c = b;
-          break;
-        }
-        c = (c << 6) | (cb & 0x3F);
-      }
-    }
-    out.push_back({c, i, i + len, false});
-    i += len;
-  }
-  return out;
-}
-
-bool IsAsciiSpace(uint32_t c) { return c == ' ' || (c >= 9 && c <= 13); }
-bool IsLetter(uint32_t c) {  // [a-zA-ZÀ-ÿ]
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xFF);
-}
-bool IsUpper(uint32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDD); }
-bool IsC1Quote(uint32_t c) {  // the \2xx bytes of tokenize.pl's classes
-  return c == 0x82 || c == 0x84 || c == 0x86 || c == 0x87 || c == 0x8B ||
-         (c >= 0x91 && c <= 0x97) || c == 0x9B;
-}
-bool IsPChar(uint32_t c) {
-  return c == '[' || c == '{' || c == '(' || c == 0xB4 || c == '`' || c == '"' || c == 0xBB ||
-         c == 0xAB || IsC1Quote(c);
-}
-bool IsFChar(uint32_t c) {
-  switch (c) {
-    case ']':
-    case '}':
-    case '\'':
-    case '`':
-    case '"':
-    case ')':
-    case ',':
-    case ';':
-    case ':':
-    case '!':
-    case '?':
-    case '%':
-    case 0xBB:
-    case 0xAB:
-    case 0x85:
-    case 0x89:
-      return true;
-    default:
-      return IsC1Quote(c);
-  }
-}
-
-Cp Space() { return {' ', 0, 0, true}; }
-
-// One left-to-right pass of `s/(A)(B)/$1 $2/g` where A and B are one
-// character each: a space goes between every non-overlapping match.
-template <typename Pred2>
-std::vector<Cp> SpaceBetween(const std::vector<Cp>& in, Pred2 match) {
-  std::vector<Cp> out;
-  out.reserve(in.size());
-  size_t i = 0;
-  while (i < in.size()) {
-    if (i + 1 < in.size() && match(in[i].c, in[i + 1].c)) {
-      out.push_back(in[i]);
-      out.push_back(Space());
-      out.push_back(in[i + 1]);
-      i += 2;
-    } else {
-      out.push_back(in[i++]);
-    }
-  }
-  return out;
-}
-
 }  // namespace
-
-std::vector<std::pair<size_t, size_t>> Te3Tokenize(std::string_view text) {
-  std::vector<Cp> s = DecodeUtf8(text);
-  // s/(\.\.\.)/ ... /g
-  {
-    std::vector<Cp> out;
-    size_t i = 0;
-    while (i < s.size()) {
-      if (i + 2 < s.size() && s[i].c == '.' && s[i + 1].c == '.' && s[i + 2].c == '.') {
-        out.push_back(Space());
-        out.insert(out.end(), s.begin() + static_cast<long>(i),
-                   s.begin() + static_cast<long>(i) + 3);
-        out.push_back(Space());
-        i += 3;
-      } else {
-        out.push_back(s[i++]);
-      }
-    }
-    s = std::move(out);
-  }
-  // s/([;\!\?\/])([^ ])/$1 $2/g ; s/(,)([^ 0-9.])/$1 $2/g (the script pads
-  // the text with spaces, so the last character never matches).
-  s = SpaceBetween(s, [](uint32_t a, uint32_t b) {
-    return (a == ';' || a == '!' || a == '?' || a == '/') && b != ' ';
-  });
-  s = SpaceBetween(s, [](uint32_t a, uint32_t b) {
-    return a == ',' && b != ' ' && !(b >= '0' && b <= '9') && b != '.';
-  });
-  // s/([a-zA-ZÀ-ÿ][a-zA-ZÀ-ÿ][.:])([A-ZÀ-Ý])/$1 $2/g
-  {
-    std::vector<Cp> out;
-    size_t i = 0;
-    while (i < s.size()) {
-      if (i + 3 < s.size() && IsLetter(s[i].c) && IsLetter(s[i + 1].c) &&
-          (s[i + 2].c == '.' || s[i + 2].c == ':') && IsUpper(s[i + 3].c)) {
-        out.insert(out.end(), s.begin() + static_cast<long>(i),
-                   s.begin() + static_cast<long>(i) + 3);
-        out.push_back(Space());
-        out.push_back(s[i + 3]);
-        i += 4;
-      } else {
-        out.push_back(s[i++]);
-      }
-    }
-    s = std::move(out);
-  }
-
-  std::vector<std::pair<size_t, size_t>> tokens;
-  auto emit = [&](const std::vector<Cp>& w, size_t lo, size_t hi) {
-    tokens.emplace_back(w[lo].byte_begin, w[hi - 1].byte_end);
-  };
-  size_t i = 0;
-  std::vector<Cp> w;
-  while (i < s.size()) {
-    if (s[i].inserted || IsAsciiSpace(s[i].c)) {
-      ++i;
-      continue;
-    }
-    w.clear();
-    while (i < s.size() && !s[i].inserted && !IsAsciiSpace(s[i].c)) w.push_back(s[i++]);
-    size_t lo = 0, hi = w.size();
-    std::vector<std::pair<size_t, size_t>> suffix;  // cut-off tail, in order
-    bool finished = false;
-    while (!finished) {
-      if (hi - lo >= 2 && IsPChar(w[lo].c)) {
-        emit(w, lo, lo + 1);
-        ++lo;
-      } else if (hi - lo >= 2 && IsFChar(w[hi - 1].c)) {
-        suffix.insert(suffix.begin(), {hi - 1, hi});
-        --hi;
-      } else if (hi - lo >= 2 && w[hi - 1].c == '.' && IsFChar(w[hi - 2].c)) {
-        // s/([$FChar])\.$// : "X." -> X then "." (the word may become X).
-        suffix.insert(suffix.begin(), {hi - 1, hi});
-        if (hi - 2 == lo) {
-          hi = lo + 1;
-        } else {
-          suffix.insert(suffix.begin(), {hi - 2, hi - 1});
-          hi -= 2;
-        }
-      } else {
-        finished = true;
-      }
-    }
-    // Abbreviations like U.S.A. stay whole.
-    bool abbrev = (hi - lo) % 2 == 0 && hi > lo;
-    for (size_t k = lo; abbrev && k < hi; k += 2) {
-      abbrev = IsLetter(w[k].c) && w[k + 1].c == '.';
-    }
-    if (!abbrev) {
-      bool three_dots = hi - lo == 3 && w[lo].c == '.' && w[lo + 1].c == '.' && w[lo + 2].c == '.';
-      if (hi - lo >= 2 && w[hi - 1].c == '.' && !three_dots) {
-        suffix.insert(suffix.begin(), {hi - 1, hi});
-        --hi;
-      }
-      // English clitics: (.)('(s|re|ve|d|m|em|ll)|n't)$
-      static const char* const kClitics[] = {"'s", "'re", "'ve", "'d", "'m", "'em", "'ll", "n't"};
-      bool cut = true;
-      while (cut) {
-        cut = false;
-        for (const char* cl : kClitics) {
-          size_t len = std::char_traits<char>::length(cl);
-          if (hi - lo < len + 1) continue;
-          bool eq = true;
-          for (size_t k = 0; k < len && eq; ++k) {
-            eq = w[hi - len + k].c == static_cast<unsigned char>(cl[k]);
-          }
-          if (eq) {
-            suffix.insert(suffix.begin(), {hi - len, hi});
-            hi -= len;
-            cut = true;
-            break;
-          }
-        }
-      }
-    }
-    emit(w, lo, hi);
-    for (const auto& [a, b] : suffix) emit(w, a, b);
-  }
-  return tokens;
-}
 
 double ToolkitPercent(double fraction) {
   double percent = fraction * 100.0;  // the toolkit's double product
@@ -351,148 +102,206 @@ TempevalScores ComputeTempevalScores(const TempevalCounts& c) {
 
 namespace {
 
-// ---- merge_tok_n_tml: token labels ----------------------------------------
+using te3::Decode;
+using te3::Encode;
 
-enum class Label : uint8_t { kO, kBTimex, kITimex, kBOther, kIOther };
-
-struct TokenLabel {
-  Label label = Label::kO;
-  int timex = -1;  // for kBTimex: the TIMEX3 whose attributes the B carries
-};
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'a' && x <= 'z') x = static_cast<char>(x - 'a' + 'A');
-    if (y >= 'a' && y <= 'z') y = static_cast<char>(y - 'a' + 'A');
-    if (x != y) return false;
-  }
-  return true;
-}
-
-// Labels each token as the normalizer's merge_tok_n_tml does. When
-// `with_timexes` is false the document's TIMEX3 tags are ignored (used for a
-// system side that does not count).
-std::vector<TokenLabel> LabelTokens(const TimemlDocument& doc,
-                                    const std::vector<std::pair<size_t, size_t>>& tokens,
-                                    bool with_timexes) {
-  std::vector<TokenLabel> labels(tokens.size());
-  // Tags read while processing each token, with their index in the token.
-  std::vector<std::vector<std::pair<const TimemlTag*, size_t>>> at(tokens.size());
-  for (const TimemlTag& t : doc.tags) {
-    if (!with_timexes && t.name == "TIMEX3") continue;
-    // The tag is read with the first token that ends after its position.
-    auto it = std::upper_bound(
-        tokens.begin(), tokens.end(), t.plain_offset,
-        [](size_t p, const std::pair<size_t, size_t>& tok) { return p < tok.second; });
-    if (it == tokens.end()) continue;
-    size_t k = static_cast<size_t>(it - tokens.begin());
-    size_t index = t.plain_offset > it->first ? t.plain_offset - it->first : 0;
-    at[k].emplace_back(&t, index);
-  }
-  char bio = 'O';
-  std::string in_tag;
-  int in_timex = -1;
-  for (size_t k = 0; k < tokens.size(); ++k) {
-    bool opened_here = false, delayed_close = false;
-    for (const auto& [tag, index] : at[k]) {
-      bool relevant = EqualsIgnoreCase(tag->name, "EVENT") || EqualsIgnoreCase(tag->name, "TIMEX3");
-      if (tag->kind != TimemlTag::kClose && relevant) {
-        // (The normalizer throws on EVENT inside TIMEX3 or vice versa; no
-        // TempEval-3 file has that, we keep the last tag like same-name
-        // nesting.)
-        opened_here = true;
-        in_tag = tag->name;
-        in_timex = tag->timex;
-        bio = 'B';
-      } else if (tag->kind == TimemlTag::kClose && !in_tag.empty() &&
-                 EqualsIgnoreCase(tag->name, in_tag)) {
-        if (opened_here && index >= 1) {
-          delayed_close = true;
-        } else {
-          bio = 'O';
-          in_tag.clear();
-          opened_here = false;
-        }
-      }
-    }
-    bool is_timex = in_tag == "TIMEX3";
-    if (bio == 'B') {
-      labels[k].label = is_timex ? Label::kBTimex : Label::kBOther;
-      labels[k].timex = is_timex ? in_timex : -1;
-      bio = 'I';
-    } else if (bio == 'I') {
-      labels[k].label = is_timex ? Label::kITimex : Label::kIOther;
-    }
-    if (delayed_close) {
-      bio = 'O';
-      in_tag.clear();
-    }
-  }
-  return labels;
-}
-
-// ---- TimeML-Normalizer: id alignment ---------------------------------------
+// ---- The Java normalizer, one file ------------------------------------------
 
 struct Side {
-  const TimemlDocument* doc;
-  std::vector<TokenLabel> labels;
-  std::map<std::string, int> tid_map;  // original tid -> normalized id
+  std::string_view raw;
+  TimemlDocument doc;
+  std::vector<std::u32string> tokens;
+  std::vector<te3::TokenLabel> labels;
+  std::map<std::string, int> timex_map;  // original tid -> normalized id
+  std::set<std::string> event_map;       // eids that got a B-EVENT token
 };
 
-void AlignIds(Side sides[2], size_t token_count) {
+// The plain text the normalizer tokenizes: Xml2PlainHandler's TEXT content
+// (entities decoded) and the "\n" SAXReader.saveFile appends. (Its <s>
+// sentence mode is not reproduced: no TempEval-3 style file has <s> tags.)
+std::u32string PlainText(const TimemlDocument& doc) { return Decode(doc.text) + U"\n"; }
+
+// normalize(), first loop: ids for each B-TIMEX3 token of both files.
+void AlignIds(Side* sides[2]) {
   int last_tid = 1;
-  int open[2] = {0, 0};
-  std::set<int> used[2] = {{0}, {0}};
-  for (size_t k = 0; k < token_count; ++k) {
+  int open_timex[2] = {0, 0};
+  int last_tid_local[2] = {0, 0};
+  size_t n = sides[0]->labels.size();
+  for (size_t k = 0; k < n; ++k) {
     for (int a = 0; a < 2; ++a) {
-      Label l = sides[a].labels[k].label;
-      if (l == Label::kO || l == Label::kBTimex) open[a] = 0;
+      const std::u32string& l = sides[a]->labels[k].label;
+      if (l == U"B-EVENT") {
+        auto attrs = te3::ParseAttrs(sides[a]->labels[k].attribs);
+        auto it = attrs.find(U"eid");
+        if (it != attrs.end()) sides[a]->event_map.insert(Encode(it->second));
+      }
+      if (l == U"O" || l == U"B-TIMEX3") open_timex[a] = 0;
     }
     for (int a = 0; a < 2; ++a) {
-      const TokenLabel& tl = sides[a].labels[k];
-      if (tl.label != Label::kBTimex) continue;
-      open[a] = last_tid;
-      int other = 1 - a;
-      if (open[other] != 0 && used[a].count(open[other]) == 0) open[a] = open[other];
-      used[a].insert(open[a]);
-      if (open[a] == last_tid) ++last_tid;
-      const TimemlTimex& x = sides[a].doc->timexes[static_cast<size_t>(tl.timex)];
-      sides[a].tid_map[x.tid] = open[a];
+      if (sides[a]->labels[k].label != U"B-TIMEX3") continue;
+      open_timex[a] = last_tid;
+      int at = 1 - a;
+      if (open_timex[at] != 0 && last_tid_local[a] < open_timex[at]) {
+        open_timex[a] = open_timex[at];
+      }
+      last_tid_local[a] = open_timex[a];
+      if (open_timex[a] == last_tid) ++last_tid;
+      auto attrs = te3::ParseAttrs(sides[a]->labels[k].attribs);
+      auto it = attrs.find(U"tid");  // a B without tid maps nothing
+      if (it != attrs.end()) sides[a]->timex_map[Encode(it->second)] = open_timex[a];
     }
   }
 }
+
+// The attributes of every <NAME ...> tag in the file (the normalizer's DOM
+// getElementsByTagName(NAME)); values kept raw, as ids never need decoding.
+std::vector<std::map<std::string, std::string>> Elements(std::string_view raw,
+                                                         std::string_view name) {
+  std::vector<std::map<std::string, std::string>> out;
+  std::string open = "<" + std::string(name);
+  for (size_t p = raw.find(open); p != std::string_view::npos; p = raw.find(open, p + 1)) {
+    size_t q = p + open.size();
+    if (q >= raw.size() || !(raw[q] == ' ' || raw[q] == '\t' || raw[q] == '\n' || raw[q] == '\r' ||
+                             raw[q] == '>' || raw[q] == '/')) {
+      continue;
+    }
+    size_t end = raw.find('>', q);
+    if (end == std::string_view::npos) break;
+    std::map<std::string, std::string> attrs;
+    size_t i = q;
+    while (i < end) {
+      size_t eq = raw.find('=', i);
+      if (eq == std::string_view::npos || eq >= end) break;
+      size_t nb = i;
+      while (nb < eq && (raw[nb] == ' ' || raw[nb] == '\t' || raw[nb] == '\n' || raw[nb] == '\r')) {
+        ++nb;
+      }
+      size_t ne = eq;
+      while (ne > nb && (raw[ne - 1] == ' ' || raw[ne - 1] == '\t')) --ne;
+      size_t v = eq + 1;
+      while (v < end && raw[v] != '"' && raw[v] != '\'') ++v;
+      if (v >= end) break;
+      size_t ve = raw.find(raw[v], v + 1);
+      if (ve == std::string_view::npos || ve > end) break;
+      attrs[std::string(raw.substr(nb, ne - nb))] = std::string(raw.substr(v + 1, ve - v - 1));
+      i = ve + 1;
+    }
+    out.push_back(std::move(attrs));
+  }
+  return out;
+}
+
+// normalize(), second loop, the checks that throw: a MAKEINSTANCE whose
+// EVENT got no B token (NullPointerException on its mapped id), a TLINK
+// whose event instance or timex is not in the maps. (The DCT's tid is in
+// the timex map as t0.)
+std::optional<std::string> RenameFailure(const Side& s) {
+  std::set<std::string> instances;
+  for (const auto& mk : Elements(s.raw, "MAKEINSTANCE")) {
+    auto ev = mk.find("eventID");
+    if (ev == mk.end() || s.event_map.count(ev->second) == 0) {
+      return std::string("MAKEINSTANCE of an EVENT that got no token (NullPointerException)");
+    }
+    auto ei = mk.find("eiid");
+    instances.insert(ei == mk.end() ? "" : ei->second);
+  }
+  auto has_timex = [&](const std::string& tid) {
+    return s.timex_map.count(tid) != 0 || (!s.doc.dct_tid.empty() && tid == s.doc.dct_tid);
+  };
+  for (const auto& tl : Elements(s.raw, "TLINK")) {
+    auto get = [&](const char* k) -> const std::string* {
+      auto it = tl.find(k);
+      return it == tl.end() ? nullptr : &it->second;
+    };
+    const std::string* ei = get("eventInstanceID");
+    const std::string* rei = get("relatedToEventInstance");
+    const std::string* ti = get("timeID");
+    const std::string* rti = get("relatedToTime");
+    if (ei != nullptr && rei != nullptr && (!instances.count(*ei) || !instances.count(*rei))) {
+      return std::string("TLINK to an unknown event instance");
+    }
+    if (ei != nullptr && rti != nullptr && (!instances.count(*ei) || !has_timex(*rti))) {
+      return "TLINK to a timex that got no token (" + *rti + ")";
+    }
+    if (ti != nullptr && rei != nullptr && (!instances.count(*rei) || !has_timex(*ti))) {
+      return "TLINK to a timex that got no token (" + *ti + ")";
+    }
+    if (ti != nullptr && rti != nullptr && (!has_timex(*ti) || !has_timex(*rti))) {
+      return "TLINK to a timex that got no token";
+    }
+  }
+  return std::nullopt;
+}
+
+// ---- evaluate_entities.py: the timexes it sees ----------------------------
 
 struct Counted {
   std::string text, type, value;
 };
 
-std::string QuotToChar(const std::string& s) {
-  std::string out;
-  size_t i = 0;
-  while (i < s.size()) {
-    if (s.compare(i, 6, "&quot;") == 0) {
-      out += '"';
-      i += 6;
-    } else {
-      out += s[i++];
+// get_entity_value(line, name) guarded by re.search(name + '='): the first
+// name="..." of the instance, the bare name when only name= without a
+// double quote occurs, '' when name= does not occur at all.
+std::string EntityValue(std::string_view instance, const std::string& name) {
+  std::string key = name + "=\"";
+  size_t p = instance.find(key);
+  if (p != std::string_view::npos) {
+    size_t q = instance.find('"', p + key.size());
+    if (q != std::string_view::npos) {
+      return std::string(instance.substr(p + key.size(), q - p - key.size()));
     }
   }
-  return out;
+  return instance.find(name + "=") == std::string_view::npos ? std::string() : name;
 }
 
-// The timexes evaluate_entities.py sees, keyed by normalized id.
-std::map<int, Counted> CountedTimexes(const Side& side, bool with_timexes) {
-  std::map<int, Counted> out;
-  if (!with_timexes) return out;
-  for (const TimemlTimex& x : side.doc->timexes) {
-    if (x.contains_markup) continue;                                         // regex [^<]* fails
-    if (x.raw_close_end == x.raw_open_end) continue;                         // <TIMEX3 ... />
-    if (!side.doc->dct_tid.empty() && x.tid == side.doc->dct_tid) continue;  // -> t0
-    auto it = side.tid_map.find(x.tid);
-    if (it == side.tid_map.end()) continue;  // tags deleted
-    out[it->second] = {QuotToChar(x.raw_text), x.type, x.value};
+// The normalized file's TIMEX3s as get_attributes() reads them, keyed by
+// tid. Rather than rewrite the file, each regex match's normalized tid is
+// derived from what the normalizer does to it: the DCT (`<DCT><TIMEX3`)
+// becomes t0; a TEXT timex takes its id, or loses its tags when it has
+// none; any other TIMEX3 keeps its tid.
+std::map<std::string, Counted> PythonTimexes(const Side& s) {
+  // read_file: &quot; -> " over the whole file, before any regex.
+  std::string file;
+  file.reserve(s.raw.size());
+  for (size_t i = 0; i < s.raw.size();) {
+    if (s.raw.compare(i, 6, "&quot;") == 0) {
+      file += '"';
+      i += 6;
+    } else {
+      file += s.raw[i++];
+    }
+  }
+  std::set<std::string> text_tids;
+  for (const TimemlTimex& x : s.doc.timexes) text_tids.insert(x.tid);
+  std::map<std::string, Counted> out;
+  static const std::string kClose = "</TIMEX3>";
+  size_t p = 0;
+  while ((p = file.find("<TIMEX3", p)) != std::string::npos) {
+    size_t gt = file.find('>', p);
+    if (gt == std::string::npos) break;
+    size_t lt = file.find('<', gt + 1);
+    if (lt == std::string::npos || file.compare(lt, kClose.size(), kClose) != 0) {
+      ++p;  // re.findall retries at the next position
+      continue;
+    }
+    std::string_view instance(file.data() + p, lt + kClose.size() - p);
+    std::string tid = EntityValue(instance, "tid");
+    if (tid == "tid") tid.clear();
+    bool dct = p >= 5 && file.compare(p - 5, 5, "<DCT>") == 0;
+    if (dct) {
+      tid = "t0";
+    } else if (text_tids.count(tid) != 0) {
+      auto it = s.timex_map.find(tid);
+      if (it == s.timex_map.end()) {  // tags deleted: no timex any more
+        p = lt + kClose.size();
+        continue;
+      }
+      tid = "t" + std::to_string(it->second);
+    }
+    p = lt + kClose.size();
+    if (tid == "t0") continue;
+    out[tid] = {std::string(file.substr(gt + 1, lt - gt - 1)), EntityValue(instance, "type"),
+                EntityValue(instance, "value")};
   }
   return out;
 }
@@ -503,33 +312,10 @@ bool Blank(const std::string& s) {
   });
 }
 
-}  // namespace
-
-void ScoreTempevalDocuments(const TimemlDocument& gold, const TimemlDocument& system,
-                            TempevalFileResult* result, std::vector<std::string>* warnings) {
-  bool same_text = gold.text == system.text;
-  if (!same_text) {
-    result->text_mismatch = true;
-    if (warnings != nullptr) {
-      // Name the first differing line to make the fix easy.
-      size_t p = 0;
-      while (p < gold.text.size() && p < system.text.size() && gold.text[p] == system.text[p]) ++p;
-      size_t line = 1 + static_cast<size_t>(std::count(
-                            gold.text.begin(), gold.text.begin() + static_cast<long>(p), '\n'));
-      warnings->push_back(result->name + ": system TEXT differs from gold (first at TEXT line " +
-                          std::to_string(line) + "); scored as no system timexes");
-    }
-  }
-  std::vector<std::pair<size_t, size_t>> tokens = Te3Tokenize(gold.text);
-  Side sides[2] = {{&gold, LabelTokens(gold, tokens, true), {}}, {&system, {}, {}}};
-  sides[1].labels =
-      same_text ? LabelTokens(system, tokens, true) : std::vector<TokenLabel>(tokens.size());
-  AlignIds(sides, tokens.size());
-  std::map<int, Counted> g = CountedTimexes(sides[0], true);
-  std::map<int, Counted> s = CountedTimexes(sides[1], same_text);
-
-  TempevalCounts& c = result->counts;
-  c = TempevalCounts();
+// compute_precision_recall, timex part.
+TempevalCounts CountMatches(const std::map<std::string, Counted>& g,
+                            const std::map<std::string, Counted>& s) {
+  TempevalCounts c;
   c.gold = g.size();
   c.system = s.size();
   for (const auto& [id, gx] : g) {
@@ -548,6 +334,138 @@ void ScoreTempevalDocuments(const TimemlDocument& gold, const TimemlDocument& sy
     ++c.relaxed_precision;
     if (sx.text == it->second.text) ++c.strict_precision;
   }
+  return c;
+}
+
+// What the toolkit's Main refuses before normalizing anything (XML that
+// does not parse, no single DCT TIMEX3 or TEXT, and the parts of its schema
+// tml-min-consistency.xsd that TIMEX3s break): the whole run gives no
+// figures. Returns the reason, or nothing.
+std::optional<std::string> SchemaProblem(const TimemlDocument& doc, std::string_view raw) {
+  static const std::set<std::string> kTypes = {"DATE", "TIME", "DURATION", "SET"};
+  static const std::set<std::string> kMods = {
+      "BEFORE",        "AFTER",         "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
+      "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START",        "MID",         "END",       "APPROX"};
+  if (doc.dct_tid.empty()) return std::string("no <DCT><TIMEX3 tid=...>");
+  // The key "time_id" is over TIMEX3s anywhere near the root: the DCT's,
+  // TEXT's and any other (KRAUTS inputs hold empty ones after </TEXT>).
+  std::set<std::string> tids;
+  for (const auto& attrs : Elements(raw, "TIMEX3")) {
+    auto it = attrs.find("tid");
+    if (it != attrs.end() && !tids.insert(it->second).second) {
+      return "tid " + it->second + " used twice";
+    }
+  }
+  for (const TimemlTimex& x : doc.timexes) {
+    bool has_value = false;
+    for (const auto& [k, v] : x.attributes) has_value = has_value || k == "value";
+    if (x.tid.empty()) return std::string("a TIMEX3 without tid");
+    if (kTypes.count(x.type) == 0) return "TIMEX3 " + x.tid + " has type \"" + x.type + "\"";
+    if (!has_value) return "TIMEX3 " + x.tid + " has no value";
+    if (!x.mod.empty() && kMods.count(x.mod) == 0) {
+      return "TIMEX3 " + x.tid + " has mod \"" + x.mod + "\"";
+    }
+    if (x.contains_markup) return "TIMEX3 " + x.tid + " holds markup";
+  }
+  return std::nullopt;
+}
+
+// One file pair through the normalizer and the Python counting. Returns the
+// normalizer's failure, if any (then nothing is counted).
+std::optional<std::string> NormalizeAndCount(Side* gold, Side* system, TempevalCounts* counts) {
+  Side* sides[2] = {gold, system};
+  for (Side* s : sides) {
+    s->tokens = te3::Tokenize(PlainText(s->doc));
+    std::string err;
+    if (!te3::LabelTokens(Decode(s->raw), s->tokens, &s->labels, &err)) {
+      return std::string(s == gold ? "gold" : "system") + ": " + err;
+    }
+  }
+  // "Tokens doesn't match at line N": compared line by line up to the gold
+  // count (a shorter system file throws too).
+  size_t n = gold->tokens.size();
+  for (size_t k = 0; k < n; ++k) {
+    if (k >= system->tokens.size() || system->tokens[k] != gold->tokens[k]) {
+      return "Tokens doesn't match at token " + std::to_string(k) + " (" + Encode(gold->tokens[k]) +
+             ")";
+    }
+  }
+  system->labels.resize(n);
+  AlignIds(sides);
+  for (Side* s : sides) {
+    // (A system failure here comes after the gold copy was written: the
+    // Python script then crashes on the missing system copy.)
+    if (auto f = RenameFailure(*s)) {
+      return std::string(s == gold ? "gold" : "system (after the gold copy was written)") + ": " +
+             *f;
+    }
+  }
+  *counts = CountMatches(PythonTimexes(*gold), PythonTimexes(*system));
+  return std::nullopt;
+}
+
+}  // namespace
+
+void ScoreTempevalPair(std::string_view gold_raw, std::string_view system_raw,
+                       TempevalFileResult* result, std::vector<std::string>* warnings) {
+  auto warn = [&](const std::string& w) {
+    if (warnings != nullptr) warnings->push_back(result->name + ": " + w);
+  };
+  TimemlParseOptions lenient;
+  lenient.require_dct = false;
+  Side gold, system;
+  gold.raw = gold_raw;
+  system.raw = system_raw;
+  TimemlError perr;
+  result->counts = TempevalCounts();
+  if (!ParseTimeml(gold_raw, lenient, &gold.doc, &perr)) {
+    result->counted = false;
+    result->normalizer_error = "gold file is not valid TimeML (" + perr.ToString() + ")";
+    warn(result->normalizer_error);
+    return;
+  }
+  bool sys_ok = ParseTimeml(system_raw, lenient, &system.doc, &perr);
+  if (!sys_ok) {
+    result->system_unreadable = true;
+    warn("system file is not valid TimeML (" + perr.ToString() + "); scored as no system timexes");
+  } else if (system.doc.text != gold.doc.text) {
+    // evaluate_two_files: "TEXTS NOT SAME" (the run stops there).
+    result->text_mismatch = true;
+    size_t p = 0;
+    const std::string &a = gold.doc.text, &b = system.doc.text;
+    while (p < a.size() && p < b.size() && a[p] == b[p]) ++p;
+    size_t line =
+        1 + static_cast<size_t>(std::count(a.begin(), a.begin() + static_cast<long>(p), '\n'));
+    warn("system TEXT differs from gold (first at TEXT line " + std::to_string(line) +
+         "); scored as no system timexes");
+  }
+  if (!sys_ok || result->text_mismatch) {
+    // Gold still counts towards recall: the gold file against its own text
+    // without timexes.
+    std::string bare(gold_raw);
+    for (auto it = gold.doc.timexes.rbegin(); it != gold.doc.timexes.rend(); ++it) {
+      if (it->contains_markup) continue;
+      bare.erase(it->raw_close_begin, it->raw_close_end - it->raw_close_begin);
+      bare.erase(it->raw_open_begin, it->raw_open_end - it->raw_open_begin);
+    }
+    system = Side();
+    system.raw = bare;
+    ParseTimeml(system.raw, lenient, &system.doc, &perr);
+    auto f = NormalizeAndCount(&gold, &system, &result->counts);
+    if (f) {
+      result->counted = false;
+      result->normalizer_error = *f;
+      warn("the toolkit's normalizer fails here: " + *f);
+    }
+    return;
+  }
+  auto f = NormalizeAndCount(&gold, &system, &result->counts);
+  if (f) {
+    result->counted = false;
+    result->counts = TempevalCounts();
+    result->normalizer_error = *f;
+    warn("the toolkit's normalizer fails here: " + *f);
+  }
 }
 
 namespace {
@@ -562,15 +480,36 @@ bool ReadAll(const std::filesystem::path& path, std::string* out) {
   return true;
 }
 
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+// FileUtils.onlyFilesFilter over File.listFiles(): regular files not
+// starting with '.', in the order the directory lists them (readdir).
+bool ListFiles(const std::string& dir, std::vector<std::string>* names, std::string* error) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec), end;
+  if (ec) {
+    *error = "cannot read directory " + dir + ": " + ec.message();
+    return false;
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      *error = "cannot read directory " + dir + ": " + ec.message();
+      return false;
+    }
+    std::string name = it->path().filename().string();
+    if (!name.empty() && name[0] != '.' && !it->is_directory(ec)) names->push_back(name);
+  }
+  return true;
 }
 
 }  // namespace
 
 bool ScoreTempevalDirs(const std::string& gold_dir, const std::string& system_dir,
                        TempevalReport* report, std::string* error) {
+  return ScoreTempevalDirs(gold_dir, system_dir, TempevalOptions(), report, error);
+}
+
+bool ScoreTempevalDirs(const std::string& gold_dir, const std::string& system_dir,
+                       const TempevalOptions& options, TempevalReport* report, std::string* error) {
   namespace fs = std::filesystem;
   *report = TempevalReport();
   std::error_code ec;
@@ -582,45 +521,47 @@ bool ScoreTempevalDirs(const std::string& gold_dir, const std::string& system_di
     *error = "cannot read system directory " + system_dir;
     return false;
   }
-  std::vector<std::string> names;
-  fs::directory_iterator it(gold_dir, ec), end;
-  if (ec) {
-    *error = "cannot read gold directory " + gold_dir + ": " + ec.message();
+  std::vector<std::string> names, system_names;
+  if (!ListFiles(gold_dir, &names, error) || !ListFiles(system_dir, &system_names, error)) {
     return false;
-  }
-  for (; it != end; it.increment(ec)) {
-    if (ec) {
-      *error = "cannot read gold directory " + gold_dir + ": " + ec.message();
-      return false;
-    }
-    std::string name = it->path().filename().string();
-    if (EndsWith(name, ".tml") && it->is_regular_file(ec)) names.push_back(name);
   }
   if (names.empty()) {
-    *error = "no .tml files in gold directory " + gold_dir;
+    *error = "no files in gold directory " + gold_dir;
     return false;
   }
-  std::sort(names.begin(), names.end());
-  // The toolkit only needs TEXT; a system file that lost its DCT still counts.
-  TimemlParseOptions lenient;
-  lenient.require_dct = false;
+  // Main: both folders must hold the same file names. (It compares them
+  // in listing order, which on one file system is the same for the same
+  // names, so the sets are compared here.)
+  {
+    std::vector<std::string> a = names, b = system_names;
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    if (a != b) {
+      report->refusals.push_back(
+          "the gold and system folders do not hold the same file names (TimeML-Normalizer: "
+          "\"Annotation folders must contain exactly the same files\")");
+    }
+  }
+  bool stopped = false;  // the normalizer has thrown on an earlier file
   for (const std::string& name : names) {
     TempevalFileResult r;
     r.name = name;
-    std::string gold_raw;
-    TimemlDocument gold;
-    TimemlError perr;
+    if (stopped) {
+      r.counted = false;
+      report->warnings.push_back(name +
+                                 ": not counted: the official normalizer stopped at an "
+                                 "earlier file");
+      report->files.push_back(std::move(r));
+      continue;
+    }
+    std::string gold_raw, system_raw;
     if (!ReadAll(fs::path(gold_dir) / name, &gold_raw)) {
+      r.counted = false;
       report->warnings.push_back(name + ": cannot read gold file; skipped");
+      report->files.push_back(std::move(r));
       continue;
     }
-    if (!ParseTimeml(gold_raw, &gold, &perr)) {
-      report->warnings.push_back(name + ": gold file is not valid TimeML (" + perr.ToString() +
-                                 "); skipped");
-      continue;
-    }
-    std::string stem = name.substr(0, name.size() - 4);
-    std::string system_raw;
+    std::string stem = name.size() > 4 ? name.substr(0, name.size() - 4) : name;
     bool found = false;
     for (const std::string& cand : {name, name + ".TE3input", stem + ".TE3input.tml"}) {
       fs::path p = fs::path(system_dir) / cand;
@@ -629,23 +570,52 @@ bool ScoreTempevalDirs(const std::string& gold_dir, const std::string& system_di
         break;
       }
     }
-    TimemlDocument system;
+    TimemlParseOptions lenient;
+    lenient.require_dct = false;
+    TimemlDocument gdoc, sdoc;
+    TimemlError perr;
+    if (!ParseTimeml(gold_raw, lenient, &gdoc, &perr)) {
+      report->refusals.push_back(name + ": gold file is not valid TimeML (" + perr.ToString() +
+                                 ")");
+    } else if (auto p = SchemaProblem(gdoc, gold_raw)) {
+      report->refusals.push_back(name + ": gold file: " + *p);
+    }
     if (!found) {
       r.system_missing = true;
       report->warnings.push_back(name + ": no system file; scored as no system timexes");
-    } else if (!ParseTimeml(system_raw, lenient, &system, &perr)) {
-      r.system_unreadable = true;
-      report->warnings.push_back(name + ": system file is not valid TimeML (" + perr.ToString() +
-                                 "); scored as no system timexes");
+      report->refusals.push_back(name + ": no system file");
+      system_raw = gold_raw;  // replaced by the bare gold text below
+    } else if (ParseTimeml(system_raw, lenient, &sdoc, &perr)) {
+      if (auto p = SchemaProblem(sdoc, system_raw))
+        report->refusals.push_back(name + ": system file: " + *p);
     }
-    if (!found || r.system_unreadable) {
+    std::vector<std::string> warnings;
+    if (r.system_missing) {
       // Same text, no timexes: gold still counts towards recall.
-      system = TimemlDocument();
-      system.text = gold.text;
-      system.dct_tid = gold.dct_tid;
+      system_raw = "\x01";  // unparsable: scored as the bare gold text
+      ScoreTempevalPair(gold_raw, system_raw, &r, nullptr);
+      r.system_unreadable = false;
+    } else {
+      ScoreTempevalPair(gold_raw, system_raw, &r, &warnings);
+      if (r.system_unreadable)
+        report->refusals.push_back(name + ": system file is not valid TimeML");
+      if (r.text_mismatch) {
+        report->refusals.push_back(name +
+                                   ": system TEXT differs (evaluate_entities.py: "
+                                   "\"TEXTS NOT SAME\")");
+      }
     }
-    ScoreTempevalDocuments(gold, system, &r, &report->warnings);
-    report->total.Add(r.counts);
+    report->warnings.insert(report->warnings.end(), warnings.begin(), warnings.end());
+    if (!r.counted && !options.all_files) stopped = true;
+    if (r.normalizer_error.find("after the gold copy was written") != std::string::npos) {
+      report->refusals.push_back(name +
+                                 ": the normalizer wrote the gold copy but not the "
+                                 "system copy, on which evaluate_entities.py crashes");
+    }
+    if (r.counted) {
+      report->total.Add(r.counts);
+      ++report->counted_files;
+    }
     report->files.push_back(std::move(r));
   }
   report->scores = ComputeTempevalScores(report->total);

@@ -14,8 +14,6 @@
 #include <utility>
 #include <vector>
 
-#include "corpus/timeml.h"
-
 namespace annals {
 
 struct TempevalCounts {
@@ -48,37 +46,50 @@ TempevalScores ComputeTempevalScores(const TempevalCounts& c);
 // (printf's "%.2f" would round 12.125 down).
 double ToolkitPercent(double fraction);
 
-// The toolkit's tokenization of plain text (its Schmid-style tokenize.pl),
-// as [begin, end) byte ranges in order. Exposed for tests.
-std::vector<std::pair<size_t, size_t>> Te3Tokenize(std::string_view text);
-
 struct TempevalFileResult {
   std::string name;  // gold file name
   TempevalCounts counts;
+  bool counted = true;             // false: the official scorer would not count this file
   bool system_missing = false;     // no system file: scored with no timexes
   bool text_mismatch = false;      // system text differs: scored with no timexes
   bool system_unreadable = false;  // system file did not parse
+  std::string normalizer_error;    // why the toolkit's normalizer fails on this pair
 };
 
-// Scores one parsed document pair. When the system TEXT differs from the
-// gold TEXT in any byte the system side counts as having no timexes,
-// result->text_mismatch is set and a warning appended.
-void ScoreTempevalDocuments(const TimemlDocument& gold, const TimemlDocument& system,
-                            TempevalFileResult* result, std::vector<std::string>* warnings);
+// Scores one gold/system pair of raw TimeML files as the toolkit would,
+// were this pair the whole run. On a normalizer failure result->counted is
+// false and result->normalizer_error says why; a system TEXT that differs
+// from the gold TEXT sets text_mismatch and scores no system timexes. Each
+// problem appends a warning naming result->name.
+void ScoreTempevalPair(std::string_view gold_raw, std::string_view system_raw,
+                       TempevalFileResult* result, std::vector<std::string>* warnings);
+
+struct TempevalOptions {
+  // The official normalizer stops at the first file it fails on (in the
+  // order the gold directory lists its files), so that file and every file
+  // after it are not counted. true: skip only the files it fails on.
+  bool all_files = false;
+};
 
 struct TempevalReport {
   TempevalCounts total;
   TempevalScores scores;
-  std::vector<TempevalFileResult> files;  // sorted by name
-  std::vector<std::string> warnings;      // each names the file concerned
+  std::vector<TempevalFileResult> files;  // in the toolkit's order; counted and not
+  size_t counted_files = 0;
+  std::vector<std::string> warnings;  // each names the file concerned
+  // Non-empty when the official scorer would print no figures at all for
+  // this run (e.g. a missing or altered system file); the figures are then
+  // annals' best equivalent and the reasons are listed here.
+  std::vector<std::string> refusals;
 };
 
-// Scores every `X.tml` in gold_dir against gold's namesake in system_dir
-// (also accepted: `X.tml.TE3input`, `X.TE3input.tml`). A missing or
-// unparsable system file, or one whose text differs, is warned about and
-// scored as having no timexes; an unparsable gold file is warned about and
-// skipped. Returns false (with *error) only when a directory cannot be read
-// or holds no gold files.
+// Scores every gold file in gold_dir against its namesake in system_dir
+// (also accepted: `X.tml.TE3input`, `X.TE3input.tml`), in the order the
+// directory lists them (the toolkit's order, which decides which files a
+// normalizer failure drops). Returns false (with *error) only when a
+// directory cannot be read or holds no gold files.
+bool ScoreTempevalDirs(const std::string& gold_dir, const std::string& system_dir,
+                       const TempevalOptions& options, TempevalReport* report, std::string* error);
 bool ScoreTempevalDirs(const std::string& gold_dir, const std::string& system_dir,
                        TempevalReport* report, std::string* error);
 
