@@ -4,7 +4,8 @@
 # as JSONL on standard input, beside bench/tag_throughput on one thread, in
 # the same run. The runs are interleaved (library, files, JSONL, then
 # again) and each figure is the best of N, because a shared machine is
-# noisy; MB are the articles' bytes in all three.
+# noisy; MB are the articles' bytes in all three. Wall and CPU time are
+# both shown (CPU is steadier when other work shares the cores).
 #
 # Usage: bench/cli_throughput.sh [BUILD_DIR] [T17_DIR] [N]
 #   BUILD_DIR  holds annals and bench/tag_throughput (default build; a
@@ -46,31 +47,47 @@ open(os.path.join(tmp, 'bytes'), 'w').write(f'{n} {size}\n')
 EOF
 read -r docs bytes < "$tmp/bytes"
 
-now() { date +%s.%N; }
-best_lib=0 best_files=0 best_jsonl=0
-max() { awk -v a="$1" -v b="$2" 'BEGIN { print (b > a ? b : a) }'; }
+# cpu FILE CMD...: runs CMD, appends "WALL CPU" seconds (CPU = user + sys)
+# to FILE. CPU time is the steadier figure on a shared machine: waiting for
+# a core counts in wall time only.
+cpu() {
+  local f=$1; shift
+  local t0 t1
+  TIMEFORMAT='%U %S'
+  t0=$(date +%s.%N)
+  { time "$@" > "$tmp/cmd.out" 2> /dev/null; } 2> "$tmp/cpu"
+  t1=$(date +%s.%N)
+  awk -v w="$(echo "$t1 - $t0" | bc)" '{ print w, $1 + $2 }' "$tmp/cpu" >> "$f"
+}
+: > "$tmp/lib"; : > "$tmp/lib.cpu"; : > "$tmp/files"; : > "$tmp/jsonl"
 for r in $(seq "$n"); do
-  mbs=$("$lib" "$t17" --threads 1 --repeat 1 | awk '$1 == "1" { print $3 }')
-  best_lib=$(max "$best_lib" "$mbs")
-  t0=$(now)
-  "$annals" tag --format json "$tmp"/dated/* > "$tmp/files.json"
-  t1=$(now)
-  "$annals" tag --format json --input jsonl - < "$tmp/t17.jsonl" > "$tmp/jsonl.json" 2> /dev/null
-  t2=$(now)
-  best_files=$(max "$best_files" "$(awk -v b="$bytes" -v s="$(echo "$t1 - $t0" | bc)" 'BEGIN { printf "%.1f", b / 1e6 / s }')")
-  best_jsonl=$(max "$best_jsonl" "$(awk -v b="$bytes" -v s="$(echo "$t2 - $t1" | bc)" 'BEGIN { printf "%.1f", b / 1e6 / s }')")
-  echo "run $r: library $mbs MB/s, CLI files $best_files, CLI JSONL $best_jsonl (best so far)" >&2
+  cpu "$tmp/lib.cpu" "$lib" "$t17" --threads 1 --repeat 1
+  awk '$1 == "1" { print $2 }' "$tmp/cmd.out" >> "$tmp/lib"
+  cpu "$tmp/files" "$annals" tag --format json "$tmp"/dated/*
+  mv "$tmp/cmd.out" "$tmp/files.json"
+  cpu "$tmp/jsonl" sh -c "\"$annals\" tag --format json --input jsonl - < \"$tmp/t17.jsonl\""
+  mv "$tmp/cmd.out" "$tmp/jsonl.json"
+  echo "run $r: library $(tail -n 1 "$tmp/lib") s, CLI files $(tail -n 1 "$tmp/files"), CLI JSONL $(tail -n 1 "$tmp/jsonl") (wall, CPU s)" >&2
 done
 lines=$(wc -l < "$tmp/files.json")
 [ "$lines" -eq "$docs" ] || { echo "cli_throughput: $lines output lines for $docs articles" >&2; exit 1; }
-cmp -s <(grep -o '"timexes":.*' "$tmp/files.json" | sed 's/"begin":[0-9]*,"end":[0-9]*,//g' | sort) \
-  <(grep -o '"timexes":.*' "$tmp/jsonl.json" | sed 's/"begin":[0-9]*,"end":[0-9]*,//g' | sort) ||
+strip() { grep -o '"timexes":.*' "$1" | sed 's/"begin":[0-9]*,"end":[0-9]*,//g' | sort; }
+cmp -s <(strip "$tmp/files.json") <(strip "$tmp/jsonl.json") ||
   echo "cli_throughput: warning: files and JSONL found different expressions" >&2
-printf '%d articles, %.1f MB, best of %d interleaved runs, one thread\n' "$docs" \
-  "$(echo "$bytes / 1000000" | bc -l)" "$n"
-printf '%-34s %8s %8s\n' "" "MB/s" "ratio"
-printf '%-34s %8.1f %8s\n' "library (bench/tag_throughput)" "$best_lib" "1.00"
-printf '%-34s %8.1f %8.2f\n' "annals tag --format json FILES" "$best_files" \
-  "$(echo "$best_files / $best_lib" | bc -l)"
-printf '%-34s %8.1f %8.2f\n' "annals tag --format json < JSONL" "$best_jsonl" \
-  "$(echo "$best_jsonl / $best_lib" | bc -l)"
+# best COLUMN FILE: the smallest value of the column.
+best() { awk -v c="$1" 'NR == 1 || $c < m { m = $c } END { print m }' "$2"; }
+mb=$(echo "$bytes / 1000000" | bc -l)
+lib_wall=$(best 1 "$tmp/lib")            # tagging only, as tag_throughput times it
+lib_cpu=$(best 2 "$tmp/lib.cpu")         # the whole process: loading the files too
+files_wall=$(best 1 "$tmp/files") files_cpu=$(best 2 "$tmp/files")
+jsonl_wall=$(best 1 "$tmp/jsonl") jsonl_cpu=$(best 2 "$tmp/jsonl")
+printf '%d articles, %.1f MB, best of %d interleaved runs, one thread\n' "$docs" "$mb" "$n"
+printf '%-34s %10s %7s %10s %7s\n' "" "wall MB/s" "ratio" "CPU MB/s" "ratio"
+row() {
+  printf '%-34s %10.1f %7.2f %10.1f %7.2f\n' "$1" "$(echo "$mb / $2" | bc -l)" \
+    "$(echo "$lib_wall / $2" | bc -l)" "$(echo "$mb / $3" | bc -l)" "$(echo "$lib_cpu / $3" | bc -l)"
+}
+row "library (bench/tag_throughput)" "$lib_wall" "$lib_cpu"
+row "annals tag --format json FILES" "$files_wall" "$files_cpu"
+row "annals tag --format json < JSONL" "$jsonl_wall" "$jsonl_cpu"
+echo "(library wall: its tagging loop; library CPU: its whole process, reading the files included)"
