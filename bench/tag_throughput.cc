@@ -1,8 +1,11 @@
 // Tagging throughput over the raw Timeline17 articles (../shared/data/t17):
 // MB/s and documents/s on one thread and on all cores, and peak RSS.
 //
-// Usage: tag_throughput [T17_DIR] [--repeat N]
+// Usage: tag_throughput [T17_DIR] [--repeat N] [--threads N]
 // Files are read into memory first, so the figures measure tagging only.
+// By default it runs on one thread and then on all cores; --threads N runs
+// on N threads only (bench/cli_throughput.sh compares --threads 1 with the
+// CLI).
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -47,12 +50,15 @@ static double Run(const std::vector<Doc>& docs, unsigned threads, size_t* timexe
 int main(int argc, char** argv) {
   std::string dir = "../shared/data/t17";
   int repeat = 3;
+  unsigned only_threads = 0;  // 0: one thread, then all cores
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--repeat" && i + 1 < argc)
       repeat = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--threads" && i + 1 < argc)
+      only_threads = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
     else if (a == "-h" || a == "--help") {
-      std::puts("Usage: tag_throughput [T17_DIR] [--repeat N]");
+      std::puts("Usage: tag_throughput [T17_DIR] [--repeat N] [--threads N]");
       return 0;
     } else
       dir = a;
@@ -80,13 +86,15 @@ int main(int argc, char** argv) {
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   std::printf("%zu documents, %.1f MB, best of %d runs\n", docs.size(), bytes / 1e6, repeat);
   std::printf("%-8s %10s %10s %12s %10s\n", "threads", "seconds", "MB/s", "docs/s", "timexes");
-  for (unsigned threads : {1u, cores}) {
+  std::vector<unsigned> runs = {1u, cores};
+  if (only_threads) runs = {only_threads};
+  for (unsigned threads : runs) {
     double best = 1e30;
     size_t n = 0;
     for (int r = 0; r < repeat; ++r) best = std::min(best, Run(docs, threads, &n));
     std::printf("%-8u %10.3f %10.1f %12.0f %10zu\n", threads, best, bytes / 1e6 / best,
                 docs.size() / best, n);
-    if (cores == 1) break;
+    if (cores == 1 && !only_threads) break;
   }
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);

@@ -6,6 +6,7 @@
 #ifndef ANNALS_TAGGER_H_
 #define ANNALS_TAGGER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -45,6 +46,15 @@ class Tagger {
   // treated as separators, never read past) and resolves it against
   // `options`. Results are ordered by offset and do not overlap.
   std::vector<Timex> Tag(std::string_view text, const TagOptions& options) const;
+
+  // The same expressions, handed over as they are found. A long text is
+  // tagged a window (about 1 MiB, cut where no expression can span) at a
+  // time; after each window `sink` is called with the offset where the
+  // window ends and the window's expressions (offsets into `text`, in
+  // order; the sink may move them out). A caller that writes them out then
+  // holds one window's expressions, not the text's, however dense it is.
+  using WindowSink = std::function<void(size_t window_end, std::vector<Timex>& timexes)>;
+  void TagWindows(std::string_view text, const TagOptions& options, const WindowSink& sink) const;
 
   struct Impl;
 

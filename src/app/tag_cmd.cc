@@ -2,12 +2,12 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "annals/tagger.h"
 #include "app/args.h"
 #include "app/commands.h"
+#include "app/tag_writer.h"
 #include "corpus/readers.h"
 #include "corpus/timeml.h"
 
@@ -35,11 +35,16 @@ const char kHelp[] =
     "                          there \"three days later\" is a date, in news the\n"
     "                          duration P3D)\n"
     "  --format text|json|timeml\n"
-    "                          text: a readable listing (default)\n"
+    "                          text: a readable listing (default); a text\n"
+    "                                longer than 1 MiB gives its count of\n"
+    "                                expressions at the end\n"
     "                          json: one JSON object per article and line, with\n"
     "                                byte offsets, type, value, mod, interval\n"
     "                          timeml: TimeML; a .tml input is returned byte for\n"
     "                                byte with TIMEX3 tags added inside TEXT\n"
+    "                          Output is written as it is found, a window of\n"
+    "                          the text (1 MiB) at a time, so memory stays\n"
+    "                          bounded however many expressions a text has\n"
     "  --input auto|dated|plain|timeml|jsonl   force the input format\n"
     "  --strip-timex           for TimeML input, drop existing TIMEX3 tags first\n"
     "  -o, --output FILE       write to FILE instead of standard output\n"
@@ -73,87 +78,20 @@ std::string OutName(const std::string& path, const std::string& format) {
   return base + (format == "json" ? ".json" : ".txt");
 }
 
-nlohmann::json TimexJson(const Timex& t, size_t offset) {
-  nlohmann::json j;
-  j["begin"] = t.begin + offset;
-  j["end"] = t.end + offset;
-  j["text"] = t.text;
-  j["type"] = std::string(TimexTypeName(t.type));
-  j["value"] = t.value;
-  if (!t.mod.empty()) j["mod"] = t.mod;
-  if (t.interval) {
-    j["first"] = t.interval->first.ToString();
-    j["last"] = t.interval->last.ToString();
-  }
-  return j;
-}
-
-std::string JsonDoc(const std::string& id, Date dct, const std::vector<Timex>& timexes,
-                    size_t offset) {
-  nlohmann::json j;
-  j["id"] = id;
-  j["dct"] = dct.ToString();
-  j["timexes"] = nlohmann::json::array();
-  for (const Timex& t : timexes) j["timexes"].push_back(TimexJson(t, offset));
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-std::string TextListing(const std::string& id, Date dct, const std::vector<Timex>& timexes,
-                        size_t offset) {
-  std::string out = id + " (document date " + dct.ToString() + ", " +
-                    std::to_string(timexes.size()) + " time expressions)\n";
-  char buf[64];
-  for (const Timex& t : timexes) {
-    std::snprintf(buf, sizeof buf, "  %6zu-%-6zu %-8s ", t.begin + offset, t.end + offset,
-                  std::string(TimexTypeName(t.type)).c_str());
-    std::string line = buf;
-    std::string value = t.value + (t.mod.empty() ? "" : " (" + t.mod + ")");
-    line += value;
-    if (value.size() < 22) line.append(22 - value.size(), ' ');
-    line += " \"" + t.text + "\"";
-    if (t.interval && t.interval->first != t.interval->last)
-      line += "  [" + t.interval->first.ToString() + " .. " + t.interval->last.ToString() + "]";
-    out += line + "\n";
-  }
-  return out;
-}
-
-std::string TimemlFromText(const std::string& id, Date dct, std::string_view text,
-                           const std::vector<Timex>& timexes) {
-  std::string out = "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>" + XmlEscape(id) +
-                    "</DOCID>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"" + dct.ToString() +
-                    "\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">" +
-                    dct.ToString() + "</TIMEX3></DCT>\n<TEXT>";
-  size_t pos = 0;
-  int tid = 1;
-  for (const Timex& t : timexes) {
-    out += XmlEscape(text.substr(pos, t.begin - pos));
-    out += "<TIMEX3 tid=\"t" + std::to_string(tid++) + "\" type=\"" +
-           std::string(TimexTypeName(t.type)) + "\" value=\"" + XmlEscape(t.value) + "\"";
-    if (!t.mod.empty()) out += " mod=\"" + XmlEscape(t.mod) + "\"";
-    out += ">" + XmlEscape(t.text) + "</TIMEX3>";
-    pos = t.end;
-  }
-  out += XmlEscape(text.substr(pos)) + "</TEXT>\n</TimeML>\n";
-  return out;
-}
-
 class Runner {
  public:
-  Runner(const Options& o, std::FILE* out) : o_(o), out_(out) {}
+  Runner(const Options& o, std::FILE* out)
+      : o_(o), out_(out), writer_(MakeTagWriter(o.format, &out_)) {}
 
-  void Emit(const std::string& id, Date dct, std::string_view text, size_t offset,
-            const std::vector<Timex>& timexes) {
-    if (o_.format == "json") {
-      std::string s = JsonDoc(id, dct, timexes, offset);
-      std::fprintf(out_, "%s\n", s.c_str());
-    } else if (o_.format == "timeml") {
-      std::string s = TimemlFromText(id, dct, text, timexes);
-      std::fputs(s.c_str(), out_);
-    } else {
-      std::string s = TextListing(id, dct, timexes, offset);
-      std::fputs(s.c_str(), out_);
-    }
+  // Tags `text` and writes its expressions window by window as they are
+  // found: a text dense with expressions is never held as a whole list.
+  void TagAndEmit(const std::string& id, Date dct, std::string_view text, size_t offset) {
+    writer_->Begin(id, dct, text, offset);
+    Tagger::Default().TagWindows(text, TagOpts(dct),
+                                 [this](size_t window_end, std::vector<Timex>& timexes) {
+                                   writer_->Window(window_end, timexes);
+                                 });
+    writer_->End();
   }
 
   void Fail(const ReadError& e) {
@@ -161,11 +99,11 @@ class Runner {
     std::fprintf(stderr, "annals tag: %s\n", e.ToString().c_str());
   }
 
-  std::vector<Timex> Tag(std::string_view text, Date dct) {
+  TagOptions TagOpts(Date dct) const {
     TagOptions opt;
     opt.dct = dct;
     opt.type = o_.type;
-    return Tagger::Default().Tag(text, opt);
+    return opt;
   }
 
   void RunJsonl(const std::string& path) {
@@ -180,17 +118,17 @@ class Runner {
         ++lines_bad;
         std::fprintf(stderr, "annals tag: %s\n", err.ToString().c_str());
         if (o_.format == "json") {
-          nlohmann::json j;
-          j["line"] = reader->line();
-          j["error"] = err.message;
-          std::fprintf(out_, "%s\n",
-                       j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+          std::string& b = out_.buf();
+          b += "{\"error\":";
+          AppendJsonString(&b, err.message);
+          b += ",\"line\":" + std::to_string(reader->line()) + "}\n";
+          out_.Written();
         }
         continue;
       }
       ++lines_ok;
       Date dct = o_.dct ? *o_.dct : *doc.dct;
-      Emit(doc.id, dct, doc.text, 0, Tag(doc.text, dct));
+      TagAndEmit(doc.id, dct, doc.text, 0);
     }
     std::fprintf(stderr, "annals tag: %s: %zu lines tagged, %zu with errors\n", path.c_str(),
                  lines_ok, lines_bad);
@@ -227,8 +165,7 @@ class Runner {
     if (o_.dct) doc.dct = o_.dct;
     if (!doc.dct)
       return Fail(ReadError{name, 0, "no document date: give --dct YYYY-MM-DD or a `date` header"});
-    std::vector<Timex> timexes = Tag(doc.text, *doc.dct);
-    Emit(doc.id, *doc.dct, doc.text, offset, timexes);
+    TagAndEmit(doc.id, *doc.dct, doc.text, offset);
     ++ok_;
   }
 
@@ -238,28 +175,36 @@ class Runner {
     if (!ParseTimeml(raw, &doc, &terr)) return Fail(ReadError{name, terr.line, terr.message});
     std::optional<Date> dct = o_.dct ? o_.dct : Date::Parse(doc.dct_value);
     if (!dct) return Fail(ReadError{name, 0, "DCT value `" + doc.dct_value + "` is not a date"});
-    std::vector<Timex> timexes = Tag(doc.text, *dct);
     std::string id = doc.docid.empty() ? name : doc.docid;
-    if (o_.format == "timeml") {
-      TimemlWriteOptions wo;
-      wo.strip_existing_timex = o_.strip;
-      std::string out;
-      if (!WriteTimeml(raw, timexes, wo, &out, &terr))
-        return Fail(ReadError{name, terr.line, terr.message});
-      std::fwrite(out.data(), 1, out.size(), out_);
-    } else {
-      Emit(id, *dct, doc.text, 0, timexes);
+    if (o_.format != "timeml") {
+      TagAndEmit(id, *dct, doc.text, 0);
+      ++ok_;
+      return;
     }
+    // TimeML in, TimeML out: the tags go into the original bytes, which
+    // WriteTimeml does for the whole document at once (the parsed document
+    // holds some 20 bytes per text byte anyway).
+    std::vector<Timex> timexes = Tagger::Default().Tag(doc.text, TagOpts(*dct));
+    TimemlWriteOptions wo;
+    wo.strip_existing_timex = o_.strip;
+    std::string out;
+    if (!WriteTimeml(raw, timexes, wo, &out, &terr))
+      return Fail(ReadError{name, terr.line, terr.message});
+    out_.buf() += out;
+    out_.Written();
     ++ok_;
   }
 
-  void set_out(std::FILE* out) { out_ = out; }
+  // Writes out what is buffered for the current output and switches;
+  // false when a write to the current output failed.
+  bool set_out(std::FILE* out) { return out_.Switch(out); }
   size_t ok() const { return ok_; }
   size_t failed() const { return failed_; }
 
  private:
   const Options& o_;
-  std::FILE* out_;
+  OutBuffer out_;
+  std::unique_ptr<TagWriter> writer_;
   size_t ok_ = 0, failed_ = 0;
 };
 
@@ -314,27 +259,38 @@ int RunTag(const Args& args) {
       return 1;
     }
   }
+  // Closes an output (flushes standard output); false, with a message,
+  // when anything written to it was lost.
+  auto close = [](std::FILE* f, const std::string& name, bool written) {
+    bool ok = written && std::ferror(f) == 0;
+    ok = (f == stdout ? std::fflush(f) : std::fclose(f)) == 0 && ok;
+    if (!ok) std::fprintf(stderr, "annals tag: %s: write error\n", name.c_str());
+    return ok;
+  };
+  const std::string out_name = output.empty() ? "<stdout>" : output;
   Runner runner(o, out);
+  bool written = true;
   for (const std::string& f : o.files) {
     bool jsonl = o.input == InputFormat::kJsonl || (o.input == InputFormat::kAuto && f != "-" &&
                                                     DetectFormat(f, "") == InputFormat::kJsonl);
     std::FILE* file_out = nullptr;
+    std::string path;
     if (!o.out_dir.empty()) {
-      std::string path = o.out_dir + "/" + OutName(f, o.format);
+      path = o.out_dir + "/" + OutName(f, o.format);
       file_out = std::fopen(path.c_str(), "wb");
       if (!file_out) {
         std::fprintf(stderr, "annals tag: %s: %s\n", path.c_str(), std::strerror(errno));
         return 1;
       }
-      runner.set_out(file_out);
+      written = runner.set_out(file_out) && written;
     }
     if (jsonl)
       runner.RunJsonl(f);
     else
       runner.RunFile(f);
-    if (file_out) std::fclose(file_out);
+    if (file_out && !close(file_out, path, runner.set_out(out))) return 1;
   }
-  if (out != stdout) std::fclose(out);
+  if (!close(out, out_name, runner.set_out(out) && written)) return 1;
   return runner.failed() > 0 ? 1 : 0;
 }
 

@@ -408,7 +408,6 @@ void Matcher::Extend(const Rule& rule, size_t item, const std::vector<Token>& to
 }
 
 std::vector<RuleMatch> Matcher::FindAll(const std::vector<Token>& tokens) const {
-  std::vector<RuleMatch> candidates;
   State state;
   state.scratch.resize(max_items_ + 1);
   // One lookup per token: the rules that can start there and its lexicon
@@ -435,9 +434,41 @@ std::vector<RuleMatch> Matcher::FindAll(const std::vector<Token>& tokens) const 
   for (size_t i = 0; i < tokens.size(); ++i)
     for (uint32_t k = state.lex_begin[i]; k < state.lex_begin[i + 1]; ++k)
       if (state.lex[k].cls < 64) matched[i] |= uint64_t{1} << state.lex[k].cls;
+  // Leftmost-longest selection as the candidates are found. A candidate
+  // found at token i begins at i or, past leading context, later; so when
+  // the scan reaches token i every candidate that begins before i is known
+  // and the selection among them is final. Of the candidates that begin at
+  // one token only the first in selection order can be chosen, so one per
+  // begin is kept. And a rule without leading context would begin at i: once
+  // a chosen match covers token i, it need not be tried there at all. On
+  // text dense with expressions most tokens lie inside one ("Monday, March
+  // 3, 2011"), and this skips most of the matching.
+  std::vector<RuleMatch> out;
+  std::vector<RuleMatch> pending;  // best candidate per begin, ascending begins
+  size_t covered = 0;              // end of the last chosen match
+  // Whether `a` comes before `b` (same begin) in the selection order: the
+  // longer span, then the rule that needed more context (the more specific),
+  // then the rule defined first; on a full tie the one found first.
+  auto before = [](const RuleMatch& a, const RuleMatch& b) {
+    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+    if (a.full != b.full) return a.full > b.full;
+    return a.rule->priority < b.rule->priority;
+  };
+  auto settle = [&](size_t limit) {  // choose among the candidates beginning before `limit`
+    size_t k = 0;
+    for (; k < pending.size() && pending[k].begin < limit; ++k) {
+      if (pending[k].begin < covered) continue;
+      covered = pending[k].end;
+      out.push_back(std::move(pending[k]));
+    }
+    pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(k));
+  };
   for (size_t i = 0; i < tokens.size(); ++i) {
+    settle(i);
     if (!todo[i]) continue;
     for (int ri : *todo[i]) {
+      const Rule& rule = rules_[ri];
+      if (covered > i && !rule.items.front().context) continue;
       const Probe& p = probes_[ri];
       if (p.active) {
         const size_t j = i + p.at;
@@ -451,28 +482,17 @@ std::vector<RuleMatch> Matcher::FindAll(const std::vector<Token>& tokens) const 
       }
       RuleMatch best;
       state.caps.clear();
-      Extend(rules_[ri], 0, tokens, starts, i, i, &best, &state);
-      if (best.rule) candidates.push_back(std::move(best));
+      Extend(rule, 0, tokens, starts, i, i, &best, &state);
+      if (!best.rule || best.begin < covered) continue;
+      auto at = std::lower_bound(pending.begin(), pending.end(), best.begin,
+                                 [](const RuleMatch& m, size_t b) { return m.begin < b; });
+      if (at == pending.end() || at->begin != best.begin)
+        pending.insert(at, std::move(best));
+      else if (before(best, *at))
+        *at = std::move(best);
     }
   }
-  // Leftmost-longest selection; candidates were produced in start order,
-  // but context items can move a span's begin, so sort by span.
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const RuleMatch& a, const RuleMatch& b) {
-                     if (a.begin != b.begin) return a.begin < b.begin;
-                     if (a.end - a.begin != b.end - b.begin)
-                       return a.end - a.begin > b.end - b.begin;
-                     // Equal spans: the rule that needed more context is the more specific.
-                     if (a.full != b.full) return a.full > b.full;
-                     return a.rule->priority < b.rule->priority;
-                   });
-  std::vector<RuleMatch> out;
-  size_t covered = 0;
-  for (RuleMatch& m : candidates) {
-    if (m.begin < covered) continue;
-    covered = m.end;
-    out.push_back(std::move(m));
-  }
+  settle(tokens.size() + 1);
   return out;
 }
 

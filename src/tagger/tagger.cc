@@ -320,18 +320,32 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
 }  // namespace
 
 std::vector<Timex> Tagger::Tag(std::string_view text, const TagOptions& options) const {
-  // A long text is tagged a window at a time, so that memory stays bounded
-  // by the window (tokens and candidate matches cost some 30 bytes per
-  // input byte) whatever the document's size.
   std::vector<Timex> out;
+  TagWindows(text, options, [&out](size_t, std::vector<Timex>& timexes) {
+    if (out.empty())
+      out.swap(timexes);
+    else
+      out.insert(out.end(), std::make_move_iterator(timexes.begin()),
+                 std::make_move_iterator(timexes.end()));
+  });
+  return out;
+}
+
+// A long text is tagged a window at a time, so that memory stays bounded
+// by the window (tokens and candidate matches cost some 30 bytes per input
+// byte) whatever the document's size.
+void Tagger::TagWindows(std::string_view text, const TagOptions& options,
+                        const WindowSink& sink) const {
+  std::vector<Timex> batch;
   TagState state;
   state.anchor = options.dct;
   for (size_t begin = 0; begin < text.size();) {
     const size_t end = WindowEnd(text, begin);
-    TagWindow(*impl_, text, begin, end, options, &state, &out);
+    batch.clear();
+    TagWindow(*impl_, text, begin, end, options, &state, &batch);
+    sink(end, batch);
     begin = end;
   }
-  return out;
 }
 
 }  // namespace annals
