@@ -178,7 +178,7 @@ bool AnaphorTooFine(const std::string& unit, const Interval& last) {
 // left unknown: "that same day" after "in October 1998" is 1998-10-XX.
 std::string UnknownValue(const std::string& unit, const Interval& last) {
   const Date a = last.first, b = last.last;
-  const bool year = a.year == b.year && a.year > 0;
+  const bool year = a.year == b.year && a.year != 0;
   const bool month = year && a.month == b.month;
   const std::string y = year ? cal::Year4(a.year) : "XXXX";
   char mm[4];
@@ -262,16 +262,31 @@ std::optional<NarrativeNow> ValuePoint(std::string_view v) {
   return now;
 }
 
+// The narrative's current time as an interval of its precision.
+Interval NowInterval(const NarrativeNow& now) {
+  const Date d = now.date;
+  if (now.precision >= 3) return {d, d};
+  if (now.precision == 2) return {d, Date{d.year, d.month, DaysInMonth(d.year, d.month)}};
+  return {Date{d.year, 1, 1}, Date{d.year, 12, 31}};
+}
+
 // Whether an expression moves the narrative's current time. A time counted
-// from another ("the previous year", "two days later", "next May") looks
-// back or aside from the story without moving it ("keeping the gains of
-// the previous year. In January ..." is the January after), and one in a
-// plan or forecast ("the big push planned for 1976", "would be completed
-// in 1978") is not where the story stands.
-bool NarrativeMoves(const Frame& f, Tense tense) {
+// back from another ("the previous year", "two years earlier") looks back
+// without moving the story ("keeping the gains of the previous year. In
+// January ..." is the January after), nor does a period counted aside
+// ("next May", "the following year"), but a day counted on ("three days
+// later") is where the story goes. A time in a plan or forecast ("the big
+// push planned for 1976", "would be completed in 1978") is not where the
+// story stands.
+bool NarrativeMoves(const Frame& f, Tense tense, bool names_day) {
+  if (tense == Tense::kFuture) return false;
   const bool relative = f.has(Slot::kDir) || f.has(Slot::kOffset) || f.has(Slot::kAnaphor) ||
                         f.has(Slot::kYearDir) || f.has(Slot::kDayOffset);
-  return !relative && tense != Tense::kFuture;
+  if (!relative) return true;
+  const int step = f.has(Slot::kOffset)      ? f.i(Slot::kOffset)
+                   : f.has(Slot::kDayOffset) ? f.i(Slot::kDayOffset)
+                                             : f.i(Slot::kDir);
+  return names_day && step != Frame::kUnset && step > 0;
 }
 
 // What one Tag call carries from window to window.
@@ -335,9 +350,12 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (narrative) ctx.narrative_precision = state->now.precision;
     if (frame.has(Slot::kAnaphor)) {
       if (!narrative) ctx.anchor = last_time ? last_time->first : options.dct;
-      // "That day" after "in 1987" names a day the text has not given.
-      if (last_time && AnaphorTooFine(frame.s(Slot::kUnit), *last_time))
-        frame.Set(Slot::kValue, UnknownValue(frame.s(Slot::kUnit), *last_time));
+      // "That day" after "in 1987" names a day the text has not given. A
+      // narrative counts from where the story stands, to its precision.
+      std::optional<Interval> last = last_time;
+      if (narrative) last = NowInterval(state->now);
+      if (last && AnaphorTooFine(frame.s(Slot::kUnit), *last))
+        frame.Set(Slot::kValue, UnknownValue(frame.s(Slot::kUnit), *last));
     }
     ctx.tense = TenseAround(tokens, m.begin, m.end, impl.lexicon, impl.tense_class);
     // Chronologies tell the past in the historical present ("February 24 -
@@ -368,7 +386,7 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     // The narrative's current time follows the times the text names, a
     // bare year too ("In 1958, ..."), not only full dates.
     if (narrative && (t.type == TimexType::kDate || t.type == TimexType::kTime) &&
-        NarrativeMoves(frame, ctx.tense))
+        NarrativeMoves(frame, ctx.tense, res->day.has_value()))
       if (std::optional<NarrativeNow> p = ValuePoint(t.value)) state->now = *p;
     if (entry && res->day) state->last_entry = *res->day;
     out->push_back(std::move(t));
