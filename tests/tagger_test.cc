@@ -87,19 +87,6 @@ TEST(Narrative, YearsBeforeChristCountOnBackwards) {
                                       "August=BC0480-08"}));
 }
 
-TEST(Narrative, AYearOfTheStorysEraNeedsNoEra) {
-  // Once a history has reached the era before Christ, "In 492" is 492 BC;
-  // a history of our era, or news, reads no year in "in 492".
-  EXPECT_EQ(
-      Values(TagAs("The revolt broke out in 499 BC. In 492, Mardonius sailed; that same "
-                   "day a storm came.",
-                   DocType::kNarrative, "2009-12-19")),
-      (std::vector<std::string>{"499 BC=BC0499", "492=BC0492", "that same day=BC0492-XX-XX"}));
-  EXPECT_EQ(Values(TagAs("The war broke out in 1914. In 492 towns the troops ...",
-                         DocType::kNarrative, "2009-12-19")),
-            (std::vector<std::string>{"1914=1914"}));
-}
-
 TEST(Narrative, APartOfDayOfADateIsOneExpression) {
   constexpr std::string_view kText =
       "On the night of May 13, 1958 the army rose. The early morning hours of 30 April saw the "

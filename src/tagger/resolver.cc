@@ -269,13 +269,6 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
     if (year < 1) return std::nullopt;
     year = -year;
   }
-  if (f.i(Slot::kEra) == 0) {
-    // A year of the story's era, which must be before Christ (era.rules).
-    if (ctx.narrative_precision == 0 || anchor.year >= 0 || year < 1 ||
-        std::abs(-year - anchor.year) > 100)
-      return std::nullopt;
-    year = -year;
-  }
   if (year == kUnset && f.i(Slot::kYY) != kUnset) year = ExpandYY(f.i(Slot::kYY), ctx.dct.year);
   // "June last year": the year is the anchor's, moved by the direction.
   if (year == kUnset && f.i(Slot::kYearDir) != kUnset) year = anchor.year + f.i(Slot::kYearDir);

@@ -319,6 +319,12 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
       while (of + 1 < m.end && tokens[of].norm != "of") ++of;
       m.begin = of + 1;
       frame.Set(Slot::kPartOfDay, "");
+    } else if (frame.has(Slot::kDayOf)) {
+      // "[the early] morning hours of 30 April": the rule starts at the
+      // part of day (data/rules/partofday.rules says why).
+      size_t b = m.begin;
+      if (b > floor && (tokens[b - 1].norm == "early" || tokens[b - 1].norm == "late")) --b;
+      if (b > floor && tokens[b - 1].norm == "the") m.begin = b - 1;
     }
     if (!frame.has(Slot::kMod)) {
       std::string mod;
