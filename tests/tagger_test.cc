@@ -47,6 +47,58 @@ TEST(Narrative, NewsCountsFromTheDocumentDate) {
                                       "Friday=2013-01-25"}));
 }
 
+TEST(Narrative, ABareYearMovesTheStoryOn) {
+  // A month without a year takes the year the story stands in, which a
+  // bare year sets as much as a full date ("May 24" after "In 1958" is
+  // 1958, not the year of the last full date).
+  EXPECT_EQ(Values(TagAs("The war began on March 3, 1956. In 1958, the army rebelled. On May 24 "
+                         "it took the capital. By the end of the previous year it had lost "
+                         "Oran.",
+                         DocType::kNarrative, "2009-12-19")),
+            (std::vector<std::string>{"March 3, 1956=1956-03-03", "1958=1958", "May 24=1958-05-24",
+                                      "the end of the previous year=1957"}));
+}
+
+TEST(Narrative, AMonthEarlierInTheYearStaysInIt) {
+  // Histories step back within a year far more often than they cross into
+  // the next without naming it; only from December does "January" cross.
+  EXPECT_EQ(Values(TagAs("In June 1918 the offensive stalled; the Czar had fallen in February. "
+                         "By December 1941 Moscow held. In January the Allies signed a pact.",
+                         DocType::kNarrative, "2009-12-19")),
+            (std::vector<std::string>{"June 1918=1918-06", "February=1918-02",
+                                      "December 1941=1941-12", "January=1942-01"}));
+}
+
+TEST(Narrative, BackReferencesAndPlansDoNotMoveTheStory) {
+  // "Two years earlier" looks back and "planned for 1976" looks ahead;
+  // the story stays in 1974 and "March" after them is March 1974.
+  EXPECT_EQ(Values(TagAs("In January 1974 the offensive began, two years earlier than planned. "
+                         "The big push would come in 1976. In March the town fell.",
+                         DocType::kNarrative, "2009-12-19")),
+            (std::vector<std::string>{"January 1974=1974-01", "two years earlier=1972", "1976=1976",
+                                      "March=1974-03"}));
+}
+
+TEST(Narrative, YearsBeforeChristCountOnBackwards) {
+  EXPECT_EQ(Values(TagAs("The revolt broke out in 499 BC. The following year the fleet sailed. "
+                         "In 480 BC Xerxes crossed; in August he reached Thermopylae.",
+                         DocType::kNarrative, "2009-12-19")),
+            (std::vector<std::string>{"499 BC=BC0499", "The following year=BC0498", "480 BC=BC0480",
+                                      "August=BC0480-08"}));
+}
+
+TEST(Narrative, APartOfDayOfADateIsOneExpression) {
+  constexpr std::string_view kText =
+      "On the night of May 13, 1958 the army rose. The early morning hours of 30 April saw the "
+      "end.";
+  EXPECT_EQ(Values(TagAs(kText, DocType::kNarrative, "2009-12-19")),
+            (std::vector<std::string>{"the night of May 13, 1958=1958-05-13TNI",
+                                      "The early morning hours of 30 April=1958-04-30TMO"}));
+  // News keeps the day alone, as TempEval-3 annotates it.
+  EXPECT_EQ(Values(TagAs(kText, DocType::kNews, "2009-12-19")),
+            (std::vector<std::string>{"May 13, 1958=1958-05-13", "30 April=2009-04-30"}));
+}
+
 TEST(Anaphors, CountFromTheLastMentionInNewsToo) {
   EXPECT_EQ(Values(TagAs("It was founded in 1996. The following year it failed, and that year "
                          "it was sold.",
@@ -60,8 +112,10 @@ TEST(Anaphors, WithoutAnEarlierMentionCountFromTheDocumentDate) {
 }
 
 TEST(Anaphors, DoNotInventAPrecisionTheTextDidNotGive) {
+  // The year the text gave stays; the month and day it did not are X, as
+  // TempEval-3 writes "that same day" after "October" (1998-10-XX).
   EXPECT_EQ(Values(TagAs("In 1987 sales fell. That day he quit.", DocType::kNews)),
-            (std::vector<std::string>{"1987=1987", "That day=XXXX-XX-XX"}));
+            (std::vector<std::string>{"1987=1987", "That day=1987-XX-XX"}));
 }
 
 TEST(Tense, AQuotationKeepsItsOwnTense) {

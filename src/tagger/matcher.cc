@@ -300,15 +300,16 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
       if (len == 2 && n >= 0 && n <= 59) out->push_back({1, t.norm});
       return;
     case Builtin::kDecade: {
-      // 1990s, 1990's, 90s, 90's
-      if (!((len == 4 || len == 2) && n >= 0 && n % 10 == 0)) return;
+      // 1990s, 1990's, 90s, 90's; 470s (of a BC era, mostly: "047")
+      if (!((len == 4 || len == 3 || len == 2) && n >= 0 && n % 10 == 0)) return;
       size_t k = 1;
       const Token* s = next_touching(k);
       if (s && s->norm == "'") s = next_touching(++k);
       if (!s || s->norm != "s") return;
       std::string_view v =
-          len == 4 ? std::string_view(t.norm).substr(0, 3)
-                   : std::string_view(state->arena.emplace_back("19" + t.norm.substr(0, 1)));
+          len == 4   ? std::string_view(t.norm).substr(0, 3)
+          : len == 3 ? std::string_view(state->arena.emplace_back("0" + t.norm.substr(0, 2)))
+                     : std::string_view(state->arena.emplace_back("19" + t.norm.substr(0, 1)));
       out->push_back({k + 1, v});
       return;
     }

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "text/ascii.h"
 #include "time/calendar.h"
 
 namespace annals {
@@ -83,6 +84,27 @@ int YearFor(int month, int day, int dir, Tense tense, Date anchor) {
   if (tense == Tense::kPast && diff > 62) return y - 1;
   if (tense == Tense::kFuture && diff < -62) return y + 1;
   return y;
+}
+
+// How many months back from the narrative's current month a month named
+// without a year may lie and still be taken in the current year; further
+// back, the story has moved on into the next year. Histories go back and
+// forth within a year far more often than they cross into the next without
+// naming it: on the WikiWars training documents any bound under 10 months
+// cost value F1 (a wrong step forward carries over to what follows), and
+// only "By December 1941 ... In January" (1942) crosses.
+constexpr int kNarrativeBackMonths = 10;
+
+// Year for a month (and day) without one in a narrative (see
+// ResolveContext::narrative_precision).
+int NarrativeYear(int month, int day, int dir, const ResolveContext& ctx) {
+  const Date a = ctx.anchor;
+  if (dir != kUnset) return YearFor(month, day, dir, Tense::kUnknown, a);
+  if (ctx.narrative_precision < 2) return a.year;
+  const bool earlier = month < a.month || (month == a.month && day != kUnset &&
+                                           ctx.narrative_precision == 3 && day < a.day);
+  if (!earlier) return a.year;
+  return a.month - month > kNarrativeBackMonths ? a.year + 1 : a.year;
 }
 
 // Year of the first entry of a chronology: the last occurrence of the day
@@ -227,7 +249,9 @@ Frame BuildFrame(const RuleMatch& match) {
   return f;
 }
 
-std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveContext& ctx) {
+namespace {
+
+std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const ResolveContext& ctx) {
   Resolution r;
   r.mod = f.s(Slot::kMod);
   const Date anchor = ctx.anchor;
@@ -283,7 +307,12 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
     r.mod = "END";
     return r;
   }
+  const bool bc = f.i(Slot::kEra) == -1;
   int year = f.i(Slot::kYear);
+  if (bc && year != kUnset) {
+    if (year < 1) return std::nullopt;
+    year = -year;
+  }
   if (year == kUnset && f.i(Slot::kYY) != kUnset) year = ExpandYY(f.i(Slot::kYY), ctx.dct.year);
   // "June last year": the year is the anchor's, moved by the direction.
   if (year == kUnset && f.i(Slot::kYearDir) != kUnset) year = anchor.year + f.i(Slot::kYearDir);
@@ -291,11 +320,11 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
   if (f.i(Slot::kCentury) != kUnset) {
     int c = f.i(Slot::kCentury);
     if (c < 1 || c > 30) return std::nullopt;
-    r.value = Two(c - 1);
+    r.value = (bc ? "BC" : "") + Two(c - 1);
     return r;
   }
   if (f.has(Slot::kDecade)) {
-    r.value = f.s(Slot::kDecade);
+    r.value = (bc ? "BC" : "") + f.s(Slot::kDecade);
     return r;
   }
   auto day_value = [&](Date d) -> std::optional<Resolution> {
@@ -312,7 +341,8 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
       // holiday then takes its day in the year chosen.
       std::optional<Date> near = cal::HolidayDate(rule, anchor.year);
       if (!near) return std::nullopt;
-      year = YearFor(near->month, near->day, dir, ctx.tense, anchor);
+      year = ctx.narrative_precision > 0 ? NarrativeYear(near->month, near->day, dir, ctx)
+                                         : YearFor(near->month, near->day, dir, ctx.tense, anchor);
     }
     std::optional<Date> d = cal::HolidayDate(rule, year);
     if (!d) return std::nullopt;
@@ -352,7 +382,9 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
     if (year == kUnset && ctx.chronology_entry && day != kUnset && dir == kUnset)
       year = ctx.previous_entry ? YearFor(month, day, kUnset, Tense::kUnknown, *ctx.previous_entry)
                                 : EntryYear(month, day, ctx.dct);
-    if (year == kUnset) year = YearFor(month, day, dir, ctx.tense, anchor);
+    if (year == kUnset)
+      year = ctx.narrative_precision > 0 ? NarrativeYear(month, day, dir, ctx)
+                                         : YearFor(month, day, dir, ctx.tense, anchor);
     if (day != kUnset) return day_value(Date{year, month, day});
     r.value = cal::YearMonthString(year, month);
     return r;
@@ -365,13 +397,21 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
       int delta = static_cast<int>(s) - static_cast<int>(now.season);
       if (dir == -1 && delta >= 0) --year;
       if (dir == 1 && delta <= 0) ++year;
-      if (dir == kUnset && ctx.tense == Tense::kPast && delta > 0) --year;
-      if (dir == kUnset && ctx.tense == Tense::kFuture && delta < 0) ++year;
-      // Without a tense, the nearer one: "spring" in a January is the
-      // coming one, not the spring before last.
-      if (dir == kUnset && (ctx.tense == Tense::kUnknown || ctx.tense == Tense::kPresent)) {
-        if (delta < -2) ++year;
-        if (delta > 2) --year;
+      if (ctx.narrative_precision > 0 && dir == kUnset) {
+        // Seasons a quarter of a year apart: as months, three each.
+        if (ctx.narrative_precision == 1)
+          year = anchor.year;
+        else if (delta < 0 && -3 * delta > kNarrativeBackMonths)
+          ++year;
+      } else {
+        if (dir == kUnset && ctx.tense == Tense::kPast && delta > 0) --year;
+        if (dir == kUnset && ctx.tense == Tense::kFuture && delta < 0) ++year;
+        // Without a tense, the nearer one: "spring" in a January is the
+        // coming one, not the spring before last.
+        if (dir == kUnset && (ctx.tense == Tense::kUnknown || ctx.tense == Tense::kPresent)) {
+          if (delta < -2) ++year;
+          if (delta > 2) --year;
+        }
       }
     }
     r.value = Year4(year) + "-" + cal::SeasonCode(s);
@@ -446,6 +486,17 @@ std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveCo
   }
   if (!time.empty()) return day_value(anchor);
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Resolution> Resolve(const Frame& f, RuleKind kind, const ResolveContext& ctx) {
+  std::optional<Resolution> r = ResolveFrame(f, kind, ctx);
+  // A year before Christ is negative inside (so that "the following year"
+  // after 492 BC is 491 BC); TimeML writes it BC0491.
+  if (r && r->value.size() > 4 && r->value[0] == '-' && IsAsciiDigit(r->value[1]))
+    r->value = "BC" + r->value.substr(1);
+  return r;
 }
 
 }  // namespace annals

@@ -51,6 +51,13 @@ struct ResolveContext {
   // allowed: chronologies look back.
   bool chronology_entry = false;
   std::optional<Date> previous_entry;
+  // A narrative: the anchor is the story's current time, what the text
+  // last established, known to this precision (1 = year, 2 = month, 3 =
+  // day; 0 = news, the anchor is the document date). A month or day
+  // without a year then takes the anchor's year, or the next one when the
+  // story has moved on past it (NarrativeYear in resolver.cc); tense is not
+  // asked, for a history tells everything in the past.
+  int narrative_precision = 0;
 };
 
 struct Resolution {

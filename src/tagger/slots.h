@@ -22,7 +22,9 @@ namespace annals {
   X(kFreq, "freq") X(kTimeOfDay, "timeofday") X(kYearDir, "yeardir")                         \
   X(kAnaphor, "anaphor") /* counts from the last time mentioned, not the DCT */               \
   X(kYearEnd, "yearend") /* the end of the year the tense points to */                        \
-  X(kNth, "nth")         /* "the first/last Tuesday of": 1..5, -1 = last */        \
+  X(kNth, "nth")         /* "the first/last Tuesday of": 1..5, -1 = last */                     \
+  X(kEra, "era")         /* -1: before Christ (BC0480) */                                     \
+  X(kDayOf, "dayof")     /* "the night of DATE": the day alone in news */                     \
   X(kExtra, "extra")     /* captured, not used in the value */
 // clang-format on
 

@@ -1,5 +1,6 @@
 #include "annals/tagger.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -14,6 +15,7 @@
 #include "text/ascii.h"
 #include "text/embedded.h"
 #include "text/tokenizer.h"
+#include "time/calendar.h"
 
 namespace annals {
 
@@ -183,12 +185,19 @@ bool AnaphorTooFine(const std::string& unit, const Interval& last) {
   return false;
 }
 
-// A value of the unit's precision with the calendar left unknown.
-std::string UnknownValue(const std::string& unit) {
-  if (unit == "D") return "XXXX-XX-XX";
-  if (unit == "W") return "XXXX-WXX";
-  if (unit == "M") return "XXXX-XX";
-  return "XXXX-QX";
+// A value of the unit's precision with what the last mention did not give
+// left unknown: "that same day" after "in October 1998" is 1998-10-XX.
+std::string UnknownValue(const std::string& unit, const Interval& last) {
+  const Date a = last.first, b = last.last;
+  const bool year = a.year == b.year && a.year != 0;
+  const bool month = year && a.month == b.month;
+  const std::string y = year ? cal::Year4(a.year) : "XXXX";
+  char mm[4];
+  std::snprintf(mm, sizeof mm, "%02d", a.month);
+  if (unit == "D") return y + "-" + (month ? std::string(mm) : "XX") + "-XX";
+  if (unit == "W") return y + "-WXX";
+  if (unit == "M") return y + "-XX";
+  return y + "-QX";
 }
 
 // Texts longer than this are tagged a window at a time (see Tag).
@@ -228,9 +237,72 @@ size_t WindowEnd(std::string_view text, size_t begin) {
   return i;
 }
 
+// The story's current time in a narrative: the last point in time the text
+// established, to the precision it gave (1 = year, 2 = month, 3 = day).
+struct NarrativeNow {
+  Date date;          // fields finer than the precision are 1
+  int precision = 3;  // the document date, before the text names a time
+};
+
+// The point a DATE or TIME value names, for the narrative's current time:
+// a year, a month (a season or quarter counts as its first month), a day.
+// Nothing for what spans more than a year (decades, centuries) or names no
+// calendar time (PRESENT_REF, P3Y). "BC0480" is year -480.
+std::optional<NarrativeNow> ValuePoint(std::string_view v) {
+  bool bc = false;
+  if (v.rfind("BC", 0) == 0) {
+    bc = true;
+    v.remove_prefix(2);
+  }
+  if (v.size() < 4) return std::nullopt;
+  const std::string_view head = v.substr(0, std::min<size_t>(v.size(), 10));
+  std::optional<Interval> in = ValueInterval(head.substr(0, head.find('T')));
+  if (!in) return std::nullopt;
+  const Date a = in->first, b = in->last;
+  if (a.year != b.year && a.month != 12) return std::nullopt;  // winter runs into the next year
+  NarrativeNow now;
+  now.date = a;
+  if (a == b)
+    now.precision = 3;
+  else if (a.month == 1 && a.day == 1 && b.month == 12 && b.day == 31)
+    now.precision = 1;
+  else
+    now.precision = 2;
+  now.date.day = now.precision == 3 ? a.day : 1;
+  if (bc) now.date.year = -now.date.year;
+  return now;
+}
+
+// The narrative's current time as an interval of its precision.
+Interval NowInterval(const NarrativeNow& now) {
+  const Date d = now.date;
+  if (now.precision >= 3) return {d, d};
+  if (now.precision == 2) return {d, Date{d.year, d.month, DaysInMonth(d.year, d.month)}};
+  return {Date{d.year, 1, 1}, Date{d.year, 12, 31}};
+}
+
+// Whether an expression moves the narrative's current time. A time counted
+// back from another ("the previous year", "two years earlier") looks back
+// without moving the story ("keeping the gains of the previous year. In
+// January ..." is the January after), nor does a period counted aside
+// ("next May", "the following year"), but a day counted on ("three days
+// later") is where the story goes. A time in a plan or forecast ("the big
+// push planned for 1976", "would be completed in 1978") is not where the
+// story stands.
+bool NarrativeMoves(const Frame& f, Tense tense, bool names_day) {
+  if (tense == Tense::kFuture) return false;
+  const bool relative = f.has(Slot::kDir) || f.has(Slot::kOffset) || f.has(Slot::kAnaphor) ||
+                        f.has(Slot::kYearDir) || f.has(Slot::kDayOffset);
+  if (!relative) return true;
+  const int step = f.has(Slot::kOffset)      ? f.i(Slot::kOffset)
+                   : f.has(Slot::kDayOffset) ? f.i(Slot::kDayOffset)
+                                             : f.i(Slot::kDir);
+  return names_day && step != Frame::kUnset && step > 0;
+}
+
 // What one Tag call carries from window to window.
 struct TagState {
-  Date anchor;  // the narrative anchor: the last day named
+  NarrativeNow now;  // the narrative anchor
   // The last time mentioned with a calendar interval: what "the following
   // year" and "that day" count from, in news as in narrative.
   std::optional<Interval> last_time;
@@ -245,12 +317,26 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
   const std::string_view text = full.substr(base, end - base);
   std::vector<Token> tokens = Tokenize(text);
   std::vector<RuleMatch> matches = impl.matcher->FindAll(tokens);
-  Date& anchor = state->anchor;
+  const bool narrative = options.type == DocType::kNarrative;
   std::optional<Interval>& last_time = state->last_time;
   size_t floor = 0;  // tokens before this belong to an earlier expression
   for (RuleMatch m : matches) {
     if (PartOfAmount(tokens, m.begin, m.end) || PartOfTagOrCode(text, tokens, m.begin)) continue;
     Frame frame = BuildFrame(m);
+    // "The night of Oct. 23": TempEval-3's news annotations take the day
+    // alone (AQUAINT), narrative TimeML the whole phrase (WikiWars).
+    if (frame.has(Slot::kDayOf) && !narrative) {
+      size_t of = m.begin;
+      while (of + 1 < m.end && tokens[of].norm != "of") ++of;
+      m.begin = of + 1;
+      frame.Set(Slot::kPartOfDay, "");
+    } else if (frame.has(Slot::kDayOf)) {
+      // "[the early] morning hours of 30 April": the rule starts at the
+      // part of day (data/rules/partofday.rules says why).
+      size_t b = m.begin;
+      if (b > floor && (tokens[b - 1].norm == "early" || tokens[b - 1].norm == "late")) --b;
+      if (b > floor && tokens[b - 1].norm == "the") m.begin = b - 1;
+    }
     if (!frame.has(Slot::kMod)) {
       std::string mod;
       size_t start = impl.ModifierStart(tokens, m.begin, floor, m.rule->kind, &mod);
@@ -264,8 +350,8 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     // amount becomes a date with the word after it ("later", data/lexicon/
     // sequence.tsv). News keeps the duration (the event it counts from is
     // not the document date).
-    if (options.type == DocType::kNarrative && kind == RuleKind::kDuration &&
-        frame.has(Slot::kUnit) && !frame.has(Slot::kOffset) && m.end < tokens.size()) {
+    if (narrative && kind == RuleKind::kDuration && frame.has(Slot::kUnit) &&
+        !frame.has(Slot::kOffset) && m.end < tokens.size()) {
       std::vector<Lexicon::Match> seq;
       if (impl.sequence_class >= 0) impl.lexicon.MatchAt(impl.sequence_class, tokens, m.end, &seq);
       if (!seq.empty()) {
@@ -277,12 +363,16 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     floor = m.end;
     ResolveContext ctx;
     ctx.dct = options.dct;
-    ctx.anchor = options.type == DocType::kNarrative ? anchor : options.dct;
+    ctx.anchor = narrative ? state->now.date : options.dct;
+    if (narrative) ctx.narrative_precision = state->now.precision;
     if (frame.has(Slot::kAnaphor)) {
-      ctx.anchor = last_time ? last_time->first : options.dct;
-      // "That day" after "in 1987" names a day the text has not given.
-      if (last_time && AnaphorTooFine(frame.s(Slot::kUnit), *last_time))
-        frame.Set(Slot::kValue, UnknownValue(frame.s(Slot::kUnit)));
+      if (!narrative) ctx.anchor = last_time ? last_time->first : options.dct;
+      // "That day" after "in 1987" names a day the text has not given. A
+      // narrative counts from where the story stands, to its precision.
+      std::optional<Interval> last = last_time;
+      if (narrative) last = NowInterval(state->now);
+      if (last && AnaphorTooFine(frame.s(Slot::kUnit), *last))
+        frame.Set(Slot::kValue, UnknownValue(frame.s(Slot::kUnit), *last));
     }
     ctx.tense = TenseAround(tokens, m.begin, m.end, impl.lexicon, impl.tense_class);
     // Chronologies tell the past in the historical present ("February 24 -
@@ -310,8 +400,11 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (t.type == TimexType::kDate || t.type == TimexType::kTime)
       t.interval = ValueInterval(t.value);
     if (t.interval) last_time = t.interval;
-    // Narrative anchoring follows explicitly dated days and months.
-    if (res->day) anchor = *res->day;
+    // The narrative's current time follows the times the text names, a
+    // bare year too ("In 1958, ..."), not only full dates.
+    if (narrative && (t.type == TimexType::kDate || t.type == TimexType::kTime) &&
+        NarrativeMoves(frame, ctx.tense, res->day.has_value()))
+      if (std::optional<NarrativeNow> p = ValuePoint(t.value)) state->now = *p;
     if (entry && res->day) state->last_entry = *res->day;
     out->push_back(std::move(t));
   }
@@ -338,7 +431,7 @@ void Tagger::TagWindows(std::string_view text, const TagOptions& options,
                         const WindowSink& sink) const {
   std::vector<Timex> batch;
   TagState state;
-  state.anchor = options.dct;
+  state.now.date = options.dct;
   for (size_t begin = 0; begin < text.size();) {
     const size_t end = WindowEnd(text, begin);
     batch.clear();
