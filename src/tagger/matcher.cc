@@ -189,6 +189,9 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
     case Builtin::kInt:
       if (n >= 0) out->push_back({1, number(n)});
       return;
+    case Builtin::kWord:
+      if (t.kind == TokenKind::kWord) out->push_back({1, t.norm});
+      return;
     case Builtin::kYear:
     case Builtin::kNewsYear: {
       const int lo = item.builtin == Builtin::kYear ? 1000 : 1850;

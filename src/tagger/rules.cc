@@ -43,6 +43,7 @@ const BuiltinName kBuiltins[] = {
     {"hour", Builtin::kHour, Slot::kHour},
     {"minute", Builtin::kMinute, Slot::kMinute},
     {"decade", Builtin::kDecade, Slot::kDecade},
+    {"word", Builtin::kWord, Slot::kNone},
 };
 
 std::string_view Trim(std::string_view s) {
@@ -105,6 +106,8 @@ class Parser {
           r.kind = RuleKind::kDuration;
         else if (value == "set")
           r.kind = RuleKind::kSet;
+        else if (value == "none")
+          r.kind = RuleKind::kNone;
         else
           Fail("unknown kind `" + std::string(value) + "`");
       } else if (key == "set") {
@@ -197,6 +200,9 @@ class Parser {
     if (first == last) Fail("a pattern needs at least one non-context item");
     for (size_t i = first; i < last; ++i)
       if (items[i].context) Fail("context items (^) only at the start or the end");
+    // The matcher indexes rules by what their first item starts with; any
+    // word would make a rule a candidate at every token.
+    if (items[0].builtin == Builtin::kWord) Fail("<word> cannot begin a pattern");
     return items;
   }
 

@@ -25,6 +25,7 @@ struct Tagger::Impl {
   int quarter_cue_class = -1;
   int sequence_class = -1;
   int mod_class = -1, approx_class = -1;
+  int homonym_class = -1;
 
   // files: relative path ("lexicon/month.tsv", "rules/dates.rules") -> text.
   explicit Impl(const std::map<std::string, std::string>& files) {
@@ -50,6 +51,7 @@ struct Tagger::Impl {
     sequence_class = lexicon.ClassId("sequence");
     mod_class = lexicon.ClassId("mod");
     approx_class = lexicon.ClassId("approx");
+    homonym_class = lexicon.ClassId("homonym");
   }
 
   // Extends a match to the left over a modifier ("early", "the end of",
@@ -124,6 +126,46 @@ bool PartOfAmount(const std::vector<Token>& tokens, size_t begin, size_t end) {
       return true;
   }
   return false;
+}
+
+// Whether the token is written in capitals: two letters or more, none of
+// them lower case ("MAY", "DEC").
+bool InCapitals(std::string_view text, const Token& t) {
+  if (t.kind != TokenKind::kWord || t.end - t.begin < 2) return false;
+  for (size_t i = t.begin; i < t.end; ++i)
+    if (!IsAsciiUpper(text[i])) return false;
+  return true;
+}
+
+// A word that is also an ordinary word (data/lexicon/homonym.tsv: "May" the
+// verb and the name, "fall" the verb, "DEC" the acronym) is a time alone
+// only where the rule that matched it names a context before it ("in May",
+// "until fall"); written as a short acronym ("DEC", "MAY"), where
+// capitalisation tells nothing, that context must be in capitals too
+// ("IN MAY", not "the DEC appeal").
+// Expressions of more words ("May 5", "fall 2010", "the fall") carry their
+// context in them.
+bool AloneWithoutContext(const Lexicon& lexicon, int homonym_class, std::string_view text,
+                         const std::vector<Token>& tokens, const RuleMatch& m) {
+  if (homonym_class < 0) return false;
+  // The word alone, or with its abbreviation's period ("Dec.").
+  const size_t n = m.end - m.begin;
+  if (n != 1 && !(n == 2 && tokens[m.begin + 1].norm == "." && Touches(tokens, m.begin + 1)))
+    return false;
+  std::vector<Lexicon::Match> found;
+  lexicon.MatchAt(homonym_class, tokens, m.begin, &found);
+  if (found.empty()) return false;
+  bool has_context = false;
+  for (const PatternItem& it : m.rule->items) {
+    if (!it.context) break;
+    has_context = has_context || !it.negate;
+  }
+  if (!has_context) return true;
+  // Three capitals or fewer read as an acronym ("DEC", "SEP IRA", "MAY"):
+  // the context must be in capitals too.
+  const Token& t = tokens[m.begin];
+  return InCapitals(text, t) && t.end - t.begin <= 3 &&
+         (m.begin == 0 || !InCapitals(text, tokens[m.begin - 1]));
 }
 
 }  // namespace
@@ -239,6 +281,15 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
   size_t floor = 0;  // tokens before this belong to an earlier expression
   for (RuleMatch m : matches) {
     if (PartOfAmount(tokens, m.begin, m.end)) continue;
+    // A reading that is no time ("a second term") keeps its words.
+    if (m.rule->kind == RuleKind::kNone) {
+      floor = m.end;
+      continue;
+    }
+    // A modifier ("early", "at least") or the head of a chronology entry
+    // ("March : Bear Stearns is rescued") is context enough.
+    bool needs_context = AloneWithoutContext(impl.lexicon, impl.homonym_class, text, tokens, m) &&
+                         !HeadsEntry(tokens, m.begin, m.end);
     Frame frame = BuildFrame(m);
     if (!frame.has(Slot::kMod)) {
       std::string mod;
@@ -246,8 +297,10 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
       if (start < m.begin) {
         m.begin = start;
         frame.Set(Slot::kMod, mod);
+        needs_context = false;
       }
     }
+    if (needs_context) continue;
     RuleKind kind = m.rule->kind;
     // In a narrative, "three days later" counts from the last date: the
     // amount becomes a date with the word after it ("later", data/lexicon/
@@ -273,7 +326,8 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
       if (last_time && AnaphorTooFine(frame.s(Slot::kUnit), *last_time))
         frame.Set(Slot::kValue, UnknownValue(frame.s(Slot::kUnit)));
     }
-    ctx.tense = TenseAround(tokens, m.begin, m.end, impl.lexicon, impl.tense_class);
+    ctx.tense =
+        TenseAround(tokens, m.begin, m.end, impl.lexicon, impl.tense_class, &ctx.future_auxiliary);
     // Chronologies tell the past in the historical present ("February 24 -
     // Militias take Misrata"), so an entry looks back whatever its words
     // say ("July 27 - BP names Bob Dudley as its next CEO" is no plan).
