@@ -25,7 +25,7 @@ struct Tagger::Impl {
   int quarter_cue_class = -1;
   int sequence_class = -1;
   int mod_class = -1, approx_class = -1;
-  int homonym_class = -1;
+  int homonym_class = -1, lowercase_class = -1, timecue_class = -1;
 
   // files: relative path ("lexicon/month.tsv", "rules/dates.rules") -> text.
   explicit Impl(const std::map<std::string, std::string>& files) {
@@ -52,6 +52,8 @@ struct Tagger::Impl {
     mod_class = lexicon.ClassId("mod");
     approx_class = lexicon.ClassId("approx");
     homonym_class = lexicon.ClassId("homonym");
+    lowercase_class = lexicon.ClassId("lowercase");
+    timecue_class = lexicon.ClassId("timecue");
   }
 
   // Extends a match to the left over a modifier ("early", "the end of",
@@ -166,6 +168,28 @@ bool AloneWithoutContext(const Lexicon& lexicon, int homonym_class, std::string_
   const Token& t = tokens[m.begin];
   return InCapitals(text, t) && t.end - t.begin <= 3 &&
          (m.begin == 0 || !InCapitals(text, tokens[m.begin - 1]));
+}
+
+bool InClass(const Lexicon& lexicon, int cls, const std::vector<Token>& tokens, size_t i) {
+  if (cls < 0) return false;
+  std::vector<Lexicon::Match> found;
+  lexicon.MatchAt(cls, tokens, i, &found);
+  return !found.empty();
+}
+
+// A time word written in lower case (data/lexicon/lowercase.tsv),
+// capitalised after a word of its line that is no preposition of time, is
+// part of a name: "the Daily Mail", "USA Today", "Showbiz Tonight".
+bool InAName(const Lexicon& lexicon, int lowercase_class, int timecue_class, std::string_view text,
+             const std::vector<Token>& tokens, const RuleMatch& m) {
+  const Token& t = tokens[m.begin];
+  if (m.end - m.begin != 1 || !t.capitalized || InCapitals(text, t) || m.begin == 0 ||
+      t.newline_before)
+    return false;
+  const Token& p = tokens[m.begin - 1];
+  if (p.kind == TokenKind::kPunct) return false;
+  return InClass(lexicon, lowercase_class, tokens, m.begin) &&
+         !InClass(lexicon, timecue_class, tokens, m.begin - 1);
 }
 
 }  // namespace
@@ -301,6 +325,7 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
       }
     }
     if (needs_context) continue;
+    if (InAName(impl.lexicon, impl.lowercase_class, impl.timecue_class, text, tokens, m)) continue;
     RuleKind kind = m.rule->kind;
     // In a narrative, "three days later" counts from the last date: the
     // amount becomes a date with the word after it ("later", data/lexicon/
