@@ -26,6 +26,7 @@ struct Tagger::Impl {
   int sequence_class = -1;
   int mod_class = -1, approx_class = -1;
   int homonym_class = -1, lowercase_class = -1, timecue_class = -1;
+  int month_class = -1, season_class = -1;
 
   // files: relative path ("lexicon/month.tsv", "rules/dates.rules") -> text.
   explicit Impl(const std::map<std::string, std::string>& files) {
@@ -54,6 +55,8 @@ struct Tagger::Impl {
     homonym_class = lexicon.ClassId("homonym");
     lowercase_class = lexicon.ClassId("lowercase");
     timecue_class = lexicon.ClassId("timecue");
+    month_class = lexicon.ClassId("month");
+    season_class = lexicon.ClassId("season");
   }
 
   // Extends a match to the left over a modifier ("early", "the end of",
@@ -139,42 +142,61 @@ bool InCapitals(std::string_view text, const Token& t) {
   return true;
 }
 
+bool InClass(const Lexicon& lexicon, int cls, const std::vector<Token>& tokens, size_t i) {
+  if (cls < 0) return false;
+  std::vector<Lexicon::Match> found;
+  lexicon.MatchAt(cls, tokens, i, &found);
+  return !found.empty();
+}
+
 // A word that is also an ordinary word (data/lexicon/homonym.tsv: "May" the
 // verb and the name, "fall" the verb, "DEC" the acronym) is a time alone
-// only where the rule that matched it names a context before it ("in May",
-// "until fall"); written as a short acronym ("DEC", "MAY"), where
-// capitalisation tells nothing, that context must be in capitals too
-// ("IN MAY", not "the DEC appeal").
-// Expressions of more words ("May 5", "fall 2010", "the fall") carry their
-// context in them.
-bool AloneWithoutContext(const Lexicon& lexicon, int homonym_class, std::string_view text,
+// only after a word that makes it one (data/lexicon/timecue.tsv: "in
+// May", "until fall", "April and May") or a context its rule names;
+// written as a short acronym ("DEC", "MAY"), where capitalisation tells
+// nothing, that word must be in capitals too ("IN MAY", not "the DEC
+// appeal"). Expressions of more words ("May 5", "fall 2010", "the fall")
+// carry their context in them. The cue is looked up here rather than
+// written as rules that start at it: "the", "of", "in" would make every
+// such rule a candidate at every third token.
+bool AloneWithoutContext(const Tagger::Impl& impl, std::string_view text,
                          const std::vector<Token>& tokens, const RuleMatch& m) {
-  if (homonym_class < 0) return false;
+  const Lexicon& lexicon = impl.lexicon;
+  if (impl.homonym_class < 0) return false;
   // The word alone, or with its abbreviation's period ("Dec.").
   const size_t n = m.end - m.begin;
   if (n != 1 && !(n == 2 && tokens[m.begin + 1].norm == "." && Touches(tokens, m.begin + 1)))
     return false;
   std::vector<Lexicon::Match> found;
-  lexicon.MatchAt(homonym_class, tokens, m.begin, &found);
+  lexicon.MatchAt(impl.homonym_class, tokens, m.begin, &found);
   if (found.empty()) return false;
   bool has_context = false;
   for (const PatternItem& it : m.rule->items) {
     if (!it.context) break;
     has_context = has_context || !it.negate;
   }
+  const size_t b = m.begin;
+  if (!has_context && b > 0 && !tokens[b].newline_before && impl.timecue_class >= 0) {
+    found.clear();
+    lexicon.MatchAt(impl.timecue_class, tokens, b - 1, &found);
+    bool month = false;
+    for (const Capture& c : m.captures) month = month || c.slot == Slot::kMonth;
+    for (const auto& cue : found) {
+      if (cue.length != 1) continue;
+      const std::string& v = *cue.value;
+      if (v == "any" || (v == "month" && month) ||
+          (v == "list" && b >= 2 &&
+           (InClass(lexicon, impl.month_class, tokens, b - 2) ||
+            InClass(lexicon, impl.season_class, tokens, b - 2))))
+        has_context = true;
+    }
+  }
   if (!has_context) return true;
   // Three capitals or fewer read as an acronym ("DEC", "SEP IRA", "MAY"):
   // the context must be in capitals too.
-  const Token& t = tokens[m.begin];
+  const Token& t = tokens[b];
   return InCapitals(text, t) && t.end - t.begin <= 3 &&
-         (m.begin == 0 || !InCapitals(text, tokens[m.begin - 1]));
-}
-
-bool InClass(const Lexicon& lexicon, int cls, const std::vector<Token>& tokens, size_t i) {
-  if (cls < 0) return false;
-  std::vector<Lexicon::Match> found;
-  lexicon.MatchAt(cls, tokens, i, &found);
-  return !found.empty();
+         (b == 0 || !InCapitals(text, tokens[b - 1]));
 }
 
 // A time word written in lower case (data/lexicon/lowercase.tsv),
@@ -188,8 +210,13 @@ bool InAName(const Lexicon& lexicon, int lowercase_class, int timecue_class, std
     return false;
   const Token& p = tokens[m.begin - 1];
   if (p.kind == TokenKind::kPunct) return false;
-  return InClass(lexicon, lowercase_class, tokens, m.begin) &&
-         !InClass(lexicon, timecue_class, tokens, m.begin - 1);
+  if (!InClass(lexicon, lowercase_class, tokens, m.begin)) return false;
+  // After a preposition of time ("in Summer") it is the time.
+  std::vector<Lexicon::Match> cue;
+  if (timecue_class >= 0) lexicon.MatchAt(timecue_class, tokens, m.begin - 1, &cue);
+  for (const auto& c : cue)
+    if (c.length == 1 && *c.value == "any") return false;
+  return true;
 }
 
 }  // namespace
@@ -312,8 +339,8 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     }
     // A modifier ("early", "at least") or the head of a chronology entry
     // ("March : Bear Stearns is rescued") is context enough.
-    bool needs_context = AloneWithoutContext(impl.lexicon, impl.homonym_class, text, tokens, m) &&
-                         !HeadsEntry(tokens, m.begin, m.end);
+    bool needs_context =
+        AloneWithoutContext(impl, text, tokens, m) && !HeadsEntry(tokens, m.begin, m.end);
     Frame frame = BuildFrame(m);
     if (!frame.has(Slot::kMod)) {
       std::string mod;
