@@ -88,5 +88,18 @@ TEST(RuleExamples, EmbeddedDataMatchesSourceTree) {
   EXPECT_GE(a.size(), 7u);
 }
 
+TEST(RuleParser, KindNoneAndTheWordBuiltin) {
+  Lexicon lexicon;
+  lexicon.AddClass("unit", "second\tS\n", "unit.tsv");
+  auto rules =
+      ParseRules("rule: r\n  pattern: a second ^<word>\n  kind: none\n", "f", "f.rules", lexicon);
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0].kind, RuleKind::kNone);
+  EXPECT_EQ(rules[0].items.back().builtin, Builtin::kWord);
+  // Any word as the first item would make the rule a candidate everywhere.
+  EXPECT_THROW(ParseRules("rule: r\n  pattern: <word> second\n", "f", "f.rules", lexicon),
+               std::runtime_error);
+}
+
 }  // namespace
 }  // namespace annals

@@ -153,6 +153,48 @@ TEST(Chronology, LaterEntriesFollowTheList) {
       (std::vector<std::string>{"Jan. 5=2011-01-05", "Dec. 28=2010-12-28", "Nov. 30=2010-11-30"}));
 }
 
+TEST(Homonyms, AloneTheyNeedAContextTheirRuleNames) {
+  // The same word as a name, a verb and a month, in one text: only the
+  // month has a preposition before it.
+  EXPECT_EQ(Values(TagAs("Theresa May spoke. May God help us. Talks resume in May. Prices "
+                         "could fall further until fall.",
+                         DocType::kNews)),
+            (std::vector<std::string>{"May=2013-05", "fall=2013-FA"}));
+  // A day, a year or a determiner in the expression is context enough.
+  EXPECT_EQ(
+      Values(TagAs("May 5, fall 2010 and the fall.", DocType::kNews)),
+      (std::vector<std::string>{"May 5=2013-05-05", "fall 2010=2010-FA", "the fall=2012-FA"}));
+}
+
+TEST(Homonyms, ShortCapitalsAreAcronymsUnlessTheirContextIsInCapitalsToo) {
+  // An acronym after "the", a shouted verb; a headline in capitals keeps
+  // its month.
+  EXPECT_EQ(Values(TagAs("The DEC said funds for the DEC appeal rose in DEC. SOME MAY THINK SO.",
+                         DocType::kNews, "2010-01-20")),
+            std::vector<std::string>{});
+  EXPECT_EQ(Values(TagAs("TALKS TO RESUME IN MAY", DocType::kNews, "2010-01-20")),
+            (std::vector<std::string>{"MAY=2010-05"}));
+  EXPECT_EQ(Values(TagAs("The DEC appeal closed on DEC 25 .", DocType::kNews, "2010-01-20")),
+            (std::vector<std::string>{"DEC 25=2009-12-25"}));
+}
+
+TEST(Weekdays, AFuturePlanForTheDocumentsOwnWeekdayIsTheNextOne) {
+  // 2013-01-28 is a Monday.
+  EXPECT_EQ(Values(TagAs("The bridge will close on Monday.", DocType::kNews, "2013-01-28")),
+            (std::vector<std::string>{"Monday=2013-02-04"}));
+  // Weaker cues, a part of the day or the past leave it the day itself.
+  EXPECT_EQ(
+      Values(TagAs("The bridge is expected to close on Monday.", DocType::kNews, "2013-01-28")),
+      (std::vector<std::string>{"Monday=2013-01-28"}));
+  EXPECT_EQ(Values(TagAs("He will speak on Monday night.", DocType::kNews, "2013-01-28")),
+            (std::vector<std::string>{"Monday night=2013-01-28TNI"}));
+  EXPECT_EQ(Values(TagAs("The bridge closed on Monday.", DocType::kNews, "2013-01-28")),
+            (std::vector<std::string>{"Monday=2013-01-28"}));
+  // Another weekday in the future is the next of its name, as before.
+  EXPECT_EQ(Values(TagAs("The bridge will close on Tuesday.", DocType::kNews, "2013-01-28")),
+            (std::vector<std::string>{"Tuesday=2013-01-29"}));
+}
+
 TEST(Tagger, SameInputSameOutput) {
   const std::string text = std::string(kStory) + " Talks resume next week.";
   const auto a = TagAs(text, DocType::kNews);

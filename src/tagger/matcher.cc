@@ -140,6 +140,7 @@ Matcher::Probe Matcher::MakeProbe(const Rule& rule) const {
         p.classes = bit(number_class_) | bit(ordinal_class_);
         break;
       case Builtin::kNone:
+      case Builtin::kWord:  // any word passes: nothing to probe
         return p;
     }
   }
@@ -239,6 +240,9 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
       return;
     case Builtin::kInt:
       if (n >= 0) out->push_back({1, number(n)});
+      return;
+    case Builtin::kWord:
+      if (t.kind == TokenKind::kWord) out->push_back({1, t.norm});
       return;
     case Builtin::kYear:
     case Builtin::kNewsYear: {

@@ -156,14 +156,16 @@ Date ElidedMonthDay(int day, int wd, Tense tense, Date anchor) {
   return best ? *best : Date{};
 }
 
-// The weekday `wd` (0 = Monday) relative to the anchor.
-Date WeekdayDate(int wd, int dir, Tense tense, Date anchor) {
+// The weekday `wd` (0 = Monday) relative to the anchor. `next_week`: the
+// anchor's own weekday in the future is the one after ("The bridge will
+// close on Monday", written on a Monday).
+Date WeekdayDate(int wd, int dir, Tense tense, Date anchor, bool next_week) {
   int a = anchor.Weekday();
   int back = (a - wd + 7) % 7, fwd = (wd - a + 7) % 7;
   if (dir == -1) return anchor.AddDays(-(back == 0 ? 7 : back));
   if (dir == 1) return anchor.AddDays(fwd == 0 ? 7 : fwd);
   if (dir == 0) return anchor.AddDays(wd - a);
-  if (tense == Tense::kFuture) return anchor.AddDays(fwd);
+  if (tense == Tense::kFuture) return anchor.AddDays(fwd == 0 && next_week ? 7 : fwd);
   return anchor.AddDays(-back);
 }
 
@@ -438,7 +440,11 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
       base = cal::MondayOfWeek(cal::AddWeeks(cal::WeekOf(anchor), dir));
       return day_value(base.AddDays(wd));
     }
-    return day_value(WeekdayDate(wd, dir, ctx.tense, anchor));
+    // Only a future auxiliary is sure enough ("since Monday, and more are
+    // expected" is no plan), and a plan for the same day names its part
+    // ("later Monday", "Monday night"): news calls the day "today".
+    const bool next_week = ctx.future_auxiliary && !f.has(Slot::kMod) && TimePart(f).empty();
+    return day_value(WeekdayDate(wd, dir, ctx.tense, anchor, next_week));
   }
   if (year != kUnset) {
     r.value = Year4(year);

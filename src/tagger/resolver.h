@@ -40,6 +40,9 @@ struct ResolveContext {
   Date dct;     // document creation time
   Date anchor;  // reference for relative expressions (DCT for news)
   Tense tense = Tense::kUnknown;
+  // The tense is future by an auxiliary ("will close on Monday"): sure
+  // enough to move a weekday that names the anchor's own to the next week.
+  bool future_auxiliary = false;
   // The passage talks about fiscal quarters (data/lexicon/quartercue.tsv):
   // business news then counts "a year ago" in quarters ("profit rose from
   // $5 a year earlier" = the same quarter a year before).

@@ -44,6 +44,7 @@ const BuiltinName kBuiltins[] = {
     {"minute", Builtin::kMinute, Slot::kMinute},
     {"decade", Builtin::kDecade, Slot::kDecade},
     {"ordnum", Builtin::kOrdNum, Slot::kDay},
+    {"word", Builtin::kWord, Slot::kNone},
 };
 
 std::string_view Trim(std::string_view s) {
@@ -106,6 +107,8 @@ class Parser {
           r.kind = RuleKind::kDuration;
         else if (value == "set")
           r.kind = RuleKind::kSet;
+        else if (value == "none")
+          r.kind = RuleKind::kNone;
         else
           Fail("unknown kind `" + std::string(value) + "`");
       } else if (key == "set") {
@@ -198,6 +201,9 @@ class Parser {
     if (first == last) Fail("a pattern needs at least one non-context item");
     for (size_t i = first; i < last; ++i)
       if (items[i].context) Fail("context items (^) only at the start or the end");
+    // The matcher indexes rules by what their first item starts with; any
+    // word would make a rule a candidate at every token.
+    if (items[0].builtin == Builtin::kWord) Fail("<word> cannot begin a pattern");
     return items;
   }
 

@@ -21,8 +21,11 @@
 //                      (consumes nothing)
 // Punctuation is written as itself: , . - / : '
 //
-// `kind` is date (the default), time, duration or set; `set: slot=value`
-// fixes slots the pattern does not capture. Examples are
+// `kind` is date (the default), time, duration, set or none; `set:
+// slot=value` fixes slots the pattern does not capture. A rule of kind none
+// reads words that look like a time but are not one ("a second term": the
+// ordinal): it tags nothing, and as a match like any other it keeps the
+// shorter time readings of its span out. Examples are
 //   example: TEXT @ DCT => TYPE VALUE [mod=MOD]
 //   reject: TEXT            (no time expression may be found in the
 //                            bracketed part, or in all of TEXT)
@@ -57,6 +60,7 @@ enum class Builtin {
   kMinute,    // 00..59, two digits
   kDecade,    // 1990s, 90s -> "199"
   kOrdNum,    // 1st..31st: digits with a touching suffix only (not "first")
+  kWord,      // any word (letters); not as the first item of a pattern
 };
 
 struct PatternItem {
@@ -70,7 +74,7 @@ struct PatternItem {
   bool negate = false;   // context only: the token must NOT match
 };
 
-enum class RuleKind { kDate, kTime, kDuration, kSet };
+enum class RuleKind { kDate, kTime, kDuration, kSet, kNone };
 
 struct RuleExample {
   std::string source;  // file:line

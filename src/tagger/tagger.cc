@@ -27,6 +27,8 @@ struct Tagger::Impl {
   int quarter_cue_class = -1;
   int sequence_class = -1;
   int mod_class = -1, approx_class = -1;
+  int homonym_class = -1, lowercase_class = -1, timecue_class = -1;
+  int month_class = -1, season_class = -1;
 
   // files: relative path ("lexicon/month.tsv", "rules/dates.rules") -> text.
   explicit Impl(const std::map<std::string, std::string>& files) {
@@ -52,6 +54,11 @@ struct Tagger::Impl {
     sequence_class = lexicon.ClassId("sequence");
     mod_class = lexicon.ClassId("mod");
     approx_class = lexicon.ClassId("approx");
+    homonym_class = lexicon.ClassId("homonym");
+    lowercase_class = lexicon.ClassId("lowercase");
+    timecue_class = lexicon.ClassId("timecue");
+    month_class = lexicon.ClassId("month");
+    season_class = lexicon.ClassId("season");
   }
 
   // Extends a match to the left over a modifier ("early", "the end of",
@@ -137,6 +144,92 @@ bool PartOfTagOrCode(std::string_view text, const std::vector<Token>& tokens, si
   if (prev.norm == "#") return true;
   return tokens[begin].kind == TokenKind::kNumber && prev.kind == TokenKind::kWord &&
          IsAsciiAlpha(text[prev.end - 1]);
+}
+
+// Whether the token is written in capitals: two letters or more, none of
+// them lower case ("MAY", "DEC").
+bool InCapitals(std::string_view text, const Token& t) {
+  if (t.kind != TokenKind::kWord || t.end - t.begin < 2) return false;
+  for (size_t i = t.begin; i < t.end; ++i)
+    if (!IsAsciiUpper(text[i])) return false;
+  return true;
+}
+
+bool InClass(const Lexicon& lexicon, int cls, const std::vector<Token>& tokens, size_t i) {
+  if (cls < 0) return false;
+  std::vector<Lexicon::Match> found;
+  lexicon.MatchAt(cls, tokens, i, &found);
+  return !found.empty();
+}
+
+// A word that is also an ordinary word (data/lexicon/homonym.tsv: "May" the
+// verb and the name, "fall" the verb, "DEC" the acronym) is a time alone
+// only after a word that makes it one (data/lexicon/timecue.tsv: "in
+// May", "until fall", "April and May") or a context its rule names;
+// written as a short acronym ("DEC", "MAY"), where capitalisation tells
+// nothing, that word must be in capitals too ("IN MAY", not "the DEC
+// appeal"). Expressions of more words ("May 5", "fall 2010", "the fall")
+// carry their context in them. The cue is looked up here rather than
+// written as rules that start at it: "the", "of", "in" would make every
+// such rule a candidate at every third token.
+bool AloneWithoutContext(const Tagger::Impl& impl, std::string_view text,
+                         const std::vector<Token>& tokens, const RuleMatch& m) {
+  const Lexicon& lexicon = impl.lexicon;
+  if (impl.homonym_class < 0) return false;
+  // The word alone, or with its abbreviation's period ("Dec.").
+  const size_t n = m.end - m.begin;
+  if (n != 1 && !(n == 2 && tokens[m.begin + 1].norm == "." && Touches(tokens, m.begin + 1)))
+    return false;
+  std::vector<Lexicon::Match> found;
+  lexicon.MatchAt(impl.homonym_class, tokens, m.begin, &found);
+  if (found.empty()) return false;
+  bool has_context = false;
+  for (const PatternItem& it : m.rule->items) {
+    if (!it.context) break;
+    has_context = has_context || !it.negate;
+  }
+  const size_t b = m.begin;
+  if (!has_context && b > 0 && !tokens[b].newline_before && impl.timecue_class >= 0) {
+    found.clear();
+    lexicon.MatchAt(impl.timecue_class, tokens, b - 1, &found);
+    bool month = false;
+    for (const Capture& c : m.captures) month = month || c.slot == Slot::kMonth;
+    for (const auto& cue : found) {
+      if (cue.length != 1) continue;
+      const std::string& v = *cue.value;
+      if (v == "any" || (v == "month" && month) ||
+          (v == "list" && b >= 2 &&
+           (InClass(lexicon, impl.month_class, tokens, b - 2) ||
+            InClass(lexicon, impl.season_class, tokens, b - 2))))
+        has_context = true;
+    }
+  }
+  if (!has_context) return true;
+  // Three capitals or fewer read as an acronym ("DEC", "SEP IRA", "MAY"):
+  // the context must be in capitals too.
+  const Token& t = tokens[b];
+  return InCapitals(text, t) && t.end - t.begin <= 3 &&
+         (b == 0 || !InCapitals(text, tokens[b - 1]));
+}
+
+// A time word written in lower case (data/lexicon/lowercase.tsv),
+// capitalised after a word of its line that is no preposition of time, is
+// part of a name: "the Daily Mail", "USA Today", "Showbiz Tonight".
+bool InAName(const Lexicon& lexicon, int lowercase_class, int timecue_class, std::string_view text,
+             const std::vector<Token>& tokens, const RuleMatch& m) {
+  const Token& t = tokens[m.begin];
+  if (m.end - m.begin != 1 || !t.capitalized || InCapitals(text, t) || m.begin == 0 ||
+      t.newline_before)
+    return false;
+  const Token& p = tokens[m.begin - 1];
+  if (p.kind == TokenKind::kPunct) return false;
+  if (!InClass(lexicon, lowercase_class, tokens, m.begin)) return false;
+  // After a preposition of time ("in Summer") it is the time.
+  std::vector<Lexicon::Match> cue;
+  if (timecue_class >= 0) lexicon.MatchAt(timecue_class, tokens, m.begin - 1, &cue);
+  for (const auto& c : cue)
+    if (c.length == 1 && *c.value == "any") return false;
+  return true;
 }
 
 }  // namespace
@@ -322,6 +415,15 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
   size_t floor = 0;  // tokens before this belong to an earlier expression
   for (RuleMatch m : matches) {
     if (PartOfAmount(tokens, m.begin, m.end) || PartOfTagOrCode(text, tokens, m.begin)) continue;
+    // A reading that is no time ("a second term") keeps its words.
+    if (m.rule->kind == RuleKind::kNone) {
+      floor = m.end;
+      continue;
+    }
+    // A modifier ("early", "at least") or the head of a chronology entry
+    // ("March : Bear Stearns is rescued") is context enough.
+    bool needs_context =
+        AloneWithoutContext(impl, text, tokens, m) && !HeadsEntry(tokens, m.begin, m.end);
     Frame frame = BuildFrame(m);
     // "The night of Oct. 23": TempEval-3's news annotations take the day
     // alone (AQUAINT), narrative TimeML the whole phrase (WikiWars).
@@ -343,8 +445,11 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
       if (start < m.begin) {
         m.begin = start;
         frame.Set(Slot::kMod, mod);
+        needs_context = false;
       }
     }
+    if (needs_context) continue;
+    if (InAName(impl.lexicon, impl.lowercase_class, impl.timecue_class, text, tokens, m)) continue;
     RuleKind kind = m.rule->kind;
     // In a narrative, "three days later" counts from the last date: the
     // amount becomes a date with the word after it ("later", data/lexicon/
@@ -374,7 +479,8 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
       if (last && AnaphorTooFine(frame.s(Slot::kUnit), *last))
         frame.Set(Slot::kValue, UnknownValue(frame.s(Slot::kUnit), *last));
     }
-    ctx.tense = TenseAround(tokens, m.begin, m.end, impl.lexicon, impl.tense_class);
+    ctx.tense =
+        TenseAround(tokens, m.begin, m.end, impl.lexicon, impl.tense_class, &ctx.future_auxiliary);
     // Chronologies tell the past in the historical present ("February 24 -
     // Militias take Misrata"), so an entry looks back whatever its words
     // say ("July 27 - BP names Bob Dudley as its next CEO" is no plan).

@@ -31,7 +31,7 @@ bool AfterBe(const std::vector<Token>& tokens, size_t i) {
 }
 
 Tense CueAt(const std::vector<Token>& tokens, size_t i, const Lexicon& lexicon, int cls,
-            std::vector<Lexicon::Match>* scratch) {
+            std::vector<Lexicon::Match>* scratch, bool* auxiliary) {
   const Token& t = tokens[i];
   if (t.kind != TokenKind::kWord) return Tense::kUnknown;
   scratch->clear();
@@ -41,6 +41,10 @@ Tense CueAt(const std::vector<Token>& tokens, size_t i, const Lexicon& lexicon, 
     if (v == "past") return AfterBe(tokens, i) ? Tense::kUnknown : Tense::kPast;
     // "had been due to expire Friday": a plan in the past perfect is a
     // past plan; the scan goes on to "had".
+    if (v == "will") {
+      *auxiliary = true;
+      return Tense::kFuture;
+    }
     if (v == "future")
       return i >= 2 && tokens[i - 1].norm == "been" && tokens[i - 2].norm == "had" ? Tense::kUnknown
                                                                                    : Tense::kFuture;
@@ -56,8 +60,11 @@ Tense CueAt(const std::vector<Token>& tokens, size_t i, const Lexicon& lexicon, 
 }  // namespace
 
 Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end,
-                  const Lexicon& lexicon, int tense_class) {
+                  const Lexicon& lexicon, int tense_class, bool* auxiliary) {
   std::vector<Lexicon::Match> scratch;
+  bool aux_unused = false;
+  if (!auxiliary) auxiliary = &aux_unused;
+  *auxiliary = false;
   bool left_open = true, right_open = true;
   for (size_t d = 1; d <= kWindow && (left_open || right_open); ++d) {
     if (left_open) {
@@ -65,7 +72,7 @@ Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end,
           (tokens[begin - d + 1].newline_before && d > 1)) {
         left_open = false;
       } else {
-        Tense t = CueAt(tokens, begin - d, lexicon, tense_class, &scratch);
+        Tense t = CueAt(tokens, begin - d, lexicon, tense_class, &scratch, auxiliary);
         if (t != Tense::kUnknown) return t;
       }
     }
@@ -74,7 +81,7 @@ Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end,
       if (j >= tokens.size() || StopsScan(tokens, j) || tokens[j].newline_before) {
         right_open = false;
       } else {
-        Tense t = CueAt(tokens, j, lexicon, tense_class, &scratch);
+        Tense t = CueAt(tokens, j, lexicon, tense_class, &scratch, auxiliary);
         if (t != Tense::kUnknown) return t;
       }
     }

@@ -16,9 +16,11 @@
 namespace annals {
 
 // Looks at most a few tokens either side of [begin, end), within the
-// sentence, nearest cue first (left side preferred on ties).
+// sentence, nearest cue first (left side preferred on ties). *auxiliary,
+// when given, says whether that cue is a future auxiliary ("will",
+// "'ll", "shall": value `will`), not a weaker cue like "expected".
 Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end,
-                  const Lexicon& lexicon, int tense_class);
+                  const Lexicon& lexicon, int tense_class, bool* auxiliary = nullptr);
 
 // True when a word of lexicon class `cls` occurs at most `before` tokens
 // before [begin, end) or `after` tokens after it, sentence ends included
