@@ -48,6 +48,7 @@ TEST(RuleExamples, EveryExampleResolves) {
     for (const RuleExample& ex : r.examples) {
       TagOptions opt;
       opt.dct = ex.dct;
+      if (r.narrative_only) opt.type = DocType::kNarrative;
       std::vector<Timex> got = Tagger::Default().Tag(ex.text, opt);
       if (ex.reject) {
         ++rejects;

@@ -315,6 +315,13 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
     if (year < 1) return std::nullopt;
     year = -year;
   }
+  // A two-digit year after a full one ("1915-17", the full one captured
+  // from context) is the first later year with those digits.
+  if (year != kUnset && !bc && f.i(Slot::kYY) != kUnset && f.i(Slot::kYY) < 100) {
+    int later = year / 100 * 100 + f.i(Slot::kYY);
+    if (later <= year) later += 100;
+    year = later;
+  }
   if (year == kUnset && f.i(Slot::kYY) != kUnset) year = ExpandYY(f.i(Slot::kYY), ctx.dct.year);
   // "June last year": the year is the anchor's, moved by the direction.
   if (year == kUnset && f.i(Slot::kYearDir) != kUnset) year = anchor.year + f.i(Slot::kYearDir);

@@ -111,6 +111,9 @@ class Parser {
           r.kind = RuleKind::kNone;
         else
           Fail("unknown kind `" + std::string(value) + "`");
+      } else if (key == "when") {
+        if (value != "narrative") Fail("unknown `when` `" + std::string(value) + "` (narrative)");
+        r.narrative_only = true;
       } else if (key == "set") {
         for (std::string_view kv : SplitSpaces(value)) {
           size_t eq = kv.find('=');

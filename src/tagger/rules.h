@@ -25,7 +25,8 @@
 // slot=value` fixes slots the pattern does not capture. A rule of kind none
 // reads words that look like a time but are not one ("a second term": the
 // ordinal): it tags nothing, and as a match like any other it keeps the
-// shorter time readings of its span out. Examples are
+// shorter time readings of its span out. `when: narrative` keeps a rule
+// to --type narrative (its examples are tagged so). Examples are
 //   example: TEXT @ DCT => TYPE VALUE [mod=MOD]
 //   reject: TEXT            (no time expression may be found in the
 //                            bracketed part, or in all of TEXT)
@@ -94,6 +95,10 @@ struct Rule {
   std::vector<std::pair<Slot, std::string>> fixed;
   std::vector<RuleExample> examples;
   int priority = 0;  // order of definition; earlier wins ties
+  // `when: narrative`: a reading only narrative text makes (WikiWars writes
+  // "former" as PAST_REF, TempEval-3 news never does); its examples are
+  // tagged as narrative.
+  bool narrative_only = false;
 };
 
 // Parses one rule file. Throws std::runtime_error naming source:line on

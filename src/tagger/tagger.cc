@@ -415,6 +415,7 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
   size_t floor = 0;  // tokens before this belong to an earlier expression
   for (RuleMatch m : matches) {
     if (PartOfAmount(tokens, m.begin, m.end) || PartOfTagOrCode(text, tokens, m.begin)) continue;
+    if (m.rule->narrative_only && !narrative) continue;
     // A reading that is no time ("a second term") keeps its words.
     if (m.rule->kind == RuleKind::kNone) {
       floor = m.end;
