@@ -112,20 +112,6 @@ std::string Key(const std::string& text, bool ignore_case) {
   return k;
 }
 
-const char* TypeName(TimexType t) {
-  switch (t) {
-    case TimexType::kDate:
-      return "DATE";
-    case TimexType::kTime:
-      return "TIME";
-    case TimexType::kDuration:
-      return "DURATION";
-    case TimexType::kSet:
-      return "SET";
-  }
-  return "?";
-}
-
 template <typename Map>
 std::vector<std::pair<std::string, size_t>> Commonest(const Map& m, size_t n) {
   std::vector<std::pair<std::string, size_t>> v(m.begin(), m.end());
@@ -227,7 +213,7 @@ int RunReview(const Args& args) {
       Entry& e = entries[Key(t.text, o.ignore_case)];
       ++e.count;
       if (o.ignore_case) ++e.spellings[Key(t.text, false)];
-      ++e.values[std::string(TypeName(t.type)) + " " + t.value +
+      ++e.values[std::string(TimexTypeName(t.type)) + " " + t.value +
                  (t.mod.empty() ? "" : " " + t.mod)];
       if (e.contexts.size() < static_cast<size_t>(o.contexts) && e.last_doc != docs[i].id) {
         e.contexts.push_back({docs[i].id, ContextOf(docs[i].text, t)});

@@ -312,6 +312,24 @@ void TokenizeLine(std::u32string line, std::vector<std::u32string>* out) {
 
 bool JavaSpace(char32_t c) { return c == ' ' || (c >= 9 && c <= 13); }  // Java regex \s
 
+// Java's s.replaceAll("\\s+", " ").trim(): runs of white space become one
+// space, then code points up to ' ' are cut from both ends.
+std::u32string CollapseAndTrim(std::u32string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    if (JavaSpace(s[i])) {
+      while (i < s.size() && JavaSpace(s[i])) ++i;
+      out += ' ';
+    } else {
+      out += s[i++];
+    }
+  }
+  size_t b = 0, e = out.size();
+  while (b < e && out[b] <= ' ') ++b;
+  while (e > b && out[e - 1] <= ' ') --e;
+  return out.substr(b, e - b);
+}
+
 }  // namespace
 
 std::vector<std::u32string> Tokenize(std::u32string_view plain) {
@@ -328,19 +346,7 @@ std::vector<std::u32string> Tokenize(std::u32string_view plain) {
   //     line = line.replaceAll("-", "\n-\n"); write(line + "\n"); }
   std::vector<std::u32string> tokens;
   for (const std::u32string& raw : perl) {
-    std::u32string line;
-    for (size_t i = 0; i < raw.size();) {
-      if (JavaSpace(raw[i])) {
-        while (i < raw.size() && JavaSpace(raw[i])) ++i;
-        line += ' ';
-      } else {
-        line += raw[i++];
-      }
-    }
-    size_t b = 0, e = line.size();
-    while (b < e && line[b] <= ' ') ++b;  // String.trim()
-    while (e > b && line[e - 1] <= ' ') --e;
-    line = line.substr(b, e - b);
+    std::u32string line = CollapseAndTrim(raw);
     for (char32_t& c : line) {
       if (c == '|') c = '-';  // a '|' in the text can then never be aligned
     }
@@ -545,19 +551,7 @@ std::map<std::u32string, std::u32string> ParseAttrs(std::u32string_view attrs) {
     out[name] = value;
   };
   // Both forms first collapse white space (trim + replaceAll("\\s+", " ")).
-  std::u32string a;
-  for (size_t i = 0; i < attrs.size();) {
-    if (JavaSpace(attrs[i])) {
-      while (i < attrs.size() && JavaSpace(attrs[i])) ++i;
-      a += ' ';
-    } else {
-      a += attrs[i++];
-    }
-  }
-  size_t b = 0, e = a.size();
-  while (b < e && a[b] <= ' ') ++b;
-  while (e > b && a[e - 1] <= ' ') --e;
-  a = a.substr(b, e - b);
+  std::u32string a = CollapseAndTrim(attrs);
   if (LooksLikeXmlAttrs(attrs) || SingleXmlAttr(attrs)) {
     // parseXMLattrs: drop the final quote, split on "\" ".
     if (!a.empty() && a.back() == '"') a.pop_back();
