@@ -79,7 +79,7 @@ std::string ToLatin1(std::string_view s) {
 // CLD2 reads past the end of ill-formed UTF-8 (it crashes on Latin-1
 // text): it is given a copy with every byte of an ill-formed sequence
 // replaced by a space, as a caller of it would have to.
-std::string ValidUtf8(std::string_view s) {
+[[maybe_unused]] std::string ValidUtf8(std::string_view s) {
   std::string out(s);
   for (size_t i = 0; i < out.size();) {
     char32_t cp;
@@ -108,7 +108,7 @@ struct Candidate {
   Detector detect;
 };
 
-std::string Normalize(std::string code) {
+[[maybe_unused]] std::string Normalize(std::string code) {
   for (std::string_view l : annals::kLanguages) {
     if (code == l) return code;
   }

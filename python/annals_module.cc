@@ -34,19 +34,22 @@ const char kModuleDoc[] =
     "returned as datetime.date. Functions release the GIL while they work.\n";
 
 const char kTagDoc[] =
-    "tag(text: str, dct: datetime.date | str, type: str = 'news') -> list[Timex]\n"
+    "tag(text: str, dct: datetime.date | str, type: str = 'news', lang: str = 'auto')\n"
+    "    -> list[Timex]\n"
     "\n"
     "Finds every time expression in `text` and resolves it against the\n"
     "document creation time `dct`.\n"
     "\n"
     "type: 'news' anchors relative expressions ('on Wednesday', 'three weeks\n"
     "    ago') to dct; 'narrative' to the most recently mentioned date.\n"
+    "lang: the text's language: 'auto' (detected: language_of), or one of\n"
+    "    'en', 'es', 'fr', 'de', 'it', 'pt', or 'und' (numeric dates only).\n"
     "\n"
     "Returns the expressions in text order, without overlaps. Runs in time\n"
     "linear in len(text) with the GIL released.\n"
     "\n"
     "Raises TypeError when text is not a str or dct neither a date nor a str,\n"
-    "ValueError for a malformed dct, an unknown type, or a text with lone\n"
+    "ValueError for a malformed dct, an unknown type or lang, or a text with lone\n"
     "surrogates (UnicodeEncodeError).\n";
 
 py::list TimexList(std::vector<PyTimex> timexes) {
@@ -56,17 +59,19 @@ py::list TimexList(std::vector<PyTimex> timexes) {
   return out;
 }
 
-py::list Tag(py::handle text, py::handle dct, py::handle type) {
+py::list Tag(py::handle text, py::handle dct, py::handle type, py::handle lang_arg) {
   Utf8Text utf8 = BorrowUtf8(text, "text");
   TagOptions options;
   options.dct = ToDate(dct, "dct");
   options.type = ToDocType(type);
+  std::string lang = ToLang(lang_arg);
   std::vector<Timex> timexes;
   {
     // `text` is referenced by the caller's frame and immutable, so its
     // UTF-8 buffer stays valid while other threads run.
     py::gil_scoped_release release;
-    timexes = Tagger::Default().Tag(utf8.bytes, options);
+    if (lang == "auto") lang = std::string(LanguageOf(utf8.bytes));
+    timexes = Tagger::ForLanguage(lang).Tag(utf8.bytes, options);
   }
   return TimexList(WithCodePoints(std::move(timexes), utf8));
 }
@@ -158,14 +163,24 @@ struct PyCorpus {
   std::string name;
   py::list documents;  // (id, date, text) tuples
   py::list skipped;    // "file:line: reason"
+  std::string lang;    // load_corpus(lang=)
+  py::list languages;  // per document: its language code
   size_t out_of_range = 0;
 };
 
-PyCorpus ToPyCorpus(Collection c) {
+PyCorpus ToPyCorpus(Collection c, const std::string& lang) {
   PyCorpus out;
   out.name = c.name;
-  for (Document& d : c.documents)
+  out.lang = lang;
+  for (Document& d : c.documents) {
+    // As the CLI chooses: the lang= given, else a JSONL line's own "lang",
+    // else the text's.
+    std::string l = lang != "auto"             ? lang
+                    : IsTaggerLanguage(d.lang) ? d.lang
+                                               : std::string(LanguageOf(d.text));
+    out.languages.append(l);
     out.documents.append(py::make_tuple(DecodeUtf8(d.id), FromDate(*d.dct), DecodeUtf8(d.text)));
+  }
   for (const ReadError& e : c.skipped) out.skipped.append(DecodeUtf8(e.ToString()));
   out.out_of_range = c.out_of_range;
   return out;
@@ -199,8 +214,10 @@ std::string PathArg(py::handle path) {
   return std::string(BorrowUtf8(p, "path").bytes);
 }
 
-PyCorpus LoadCorpusPy(py::handle path, py::handle topic, py::handle from_date, py::handle to_date) {
+PyCorpus LoadCorpusPy(py::handle path, py::handle topic, py::handle from_date, py::handle to_date,
+                      py::handle lang_arg) {
   std::string p = PathArg(path);
+  const std::string lang = ToLang(lang_arg);
   LoadOptions options = MakeLoadOptions(from_date, to_date);
   Collection c;
   if (topic.is_none()) {
@@ -215,7 +232,7 @@ PyCorpus LoadCorpusPy(py::handle path, py::handle topic, py::handle from_date, p
     py::gil_scoped_release release;
     c = LoadT17Topic(*it, options);
   }
-  return ToPyCorpus(std::move(c));
+  return ToPyCorpus(std::move(c), lang);
 }
 
 py::list T17TopicsPy(py::handle path) {
@@ -239,11 +256,16 @@ void BindCorpus(py::module_& m) {
                        "    iterating a Corpus iterates them, so a Corpus can be passed\n"
                        "    to Timeline() directly.\n"
                        "skipped: one 'file:line: reason' str per input that was not loaded.\n"
-                       "out_of_range: inputs left out by from_date / to_date.")
+                       "out_of_range: inputs left out by from_date / to_date.\n"
+                       "lang: the lang= it was loaded with ('auto' or a code).\n"
+                       "languages: each document's language code, as annotate() and\n"
+                       "    Timeline() read it when given this Corpus with lang='auto'.")
       .def_readonly("name", &PyCorpus::name)
       .def_readonly("documents", &PyCorpus::documents)
       .def_readonly("skipped", &PyCorpus::skipped)
       .def_readonly("out_of_range", &PyCorpus::out_of_range)
+      .def_readonly("lang", &PyCorpus::lang)
+      .def_readonly("languages", &PyCorpus::languages)
       .def("__len__", [](const PyCorpus& c) { return c.documents.size(); })
       .def("__iter__", [](const PyCorpus& c) { return py::iter(c.documents); })
       .def("__repr__", [](const PyCorpus& c) {
@@ -254,9 +276,11 @@ void BindCorpus(py::module_& m) {
 
   m.def("load_corpus", &LoadCorpusPy, py::arg("path"), py::kw_only(), py::arg("topic") = py::none(),
         py::arg("from_date") = py::none(), py::arg("to_date") = py::none(),
+        py::arg("lang") = "auto",
         "load_corpus(path: str | os.PathLike, *, topic: str | None = None,\n"
         "            from_date: datetime.date | str | None = None,\n"
-        "            to_date: datetime.date | str | None = None) -> Corpus\n"
+        "            to_date: datetime.date | str | None = None,\n"
+        "            lang: str = 'auto') -> Corpus\n"
         "\n"
         "Loads dated articles: a .jsonl / .jsonl.gz file of {\"id\", \"time\", \"text\"}\n"
         "objects, a Timeline17 <Topic>_<source> folder, or a folder of dated\n"
@@ -264,6 +288,8 @@ void BindCorpus(py::module_& m) {
         "is a Timeline17 root and every source folder of that topic is merged.\n"
         "Bad inputs are listed in Corpus.skipped, never dropped silently;\n"
         "from_date / to_date keep only articles published in that range.\n"
+        "lang: 'auto' (each article's JSONL \"lang\", else detected) or one code\n"
+        "for all; Corpus.languages lists the result.\n"
         "\n"
         "Raises ValueError when `path` is no Timeline17 root (with topic) or the\n"
         "topic is unknown; problems with a plain path are in Corpus.skipped.");
@@ -287,7 +313,19 @@ void Init(py::module_& m) {
   m.doc() = kModuleDoc;
   m.attr("__version__") = ANNALS_VERSION;  // project(annals VERSION ...), as the wheel
   BindTimex(m);
-  m.def("tag", &Tag, py::arg("text"), py::arg("dct"), py::arg("type") = "news", kTagDoc);
+  m.def("tag", &Tag, py::arg("text"), py::arg("dct"), py::arg("type") = "news",
+        py::arg("lang") = "auto", kTagDoc);
+  m.def(
+      "language_of",
+      [](py::handle text) {
+        Utf8Text utf8 = BorrowUtf8(text, "text");
+        return std::string(LanguageOf(utf8.bytes));
+      },
+      py::arg("text"),
+      "language_of(text: str) -> str\n"
+      "\n"
+      "The language `text` is written in, as tag(lang='auto') detects it: 'en',\n"
+      "'es', 'fr', 'de', 'it' or 'pt', or 'und' for any other (or too little text).");
   BindCorpus(m);
   BindTimeline(m);
   BindCli(m);

@@ -68,8 +68,9 @@ bool IsJsonlPath(const std::string& path) {
   return path != "-" && DetectFormat(path, "") == InputFormat::kJsonl;
 }
 
-// Streams a JSONL input line by line: (line, id, dct, text) for a good
-// line, (line, None, message, "file:line: message") for a bad one.
+// Streams a JSONL input line by line: (line, id, dct, text, lang) for a
+// good line (lang "" when the line names none), (line, None, message,
+// "file:line: message", "") for a bad one.
 class PyJsonl {
  public:
   explicit PyJsonl(const std::string& path) {
@@ -89,9 +90,9 @@ class PyJsonl {
     if (!more) throw py::stop_iteration();
     if (!ok)
       return py::make_tuple(reader_->line(), py::none(), DecodeUtf8(err.message),
-                            DecodeUtf8(err.ToString()));
+                            DecodeUtf8(err.ToString()), "");
     return py::make_tuple(reader_->line(), DecodeUtf8(doc.id), doc.dct->ToString(),
-                          DecodeUtf8(doc.text));
+                          DecodeUtf8(doc.text), DecodeUtf8(doc.lang));
   }
 
  private:

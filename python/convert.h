@@ -36,6 +36,17 @@ void InitDates();
 
 inline std::string TypeName(py::handle o) { return Py_TYPE(o.ptr())->tp_name; }
 
+// A lang= argument: "auto" or a code Tagger::ForLanguage takes.
+inline std::string ToLang(py::handle lang) {
+  if (!PyUnicode_Check(lang.ptr()))
+    throw py::type_error("lang must be a str, not " + TypeName(lang));
+  std::string l = lang.cast<std::string>();
+  if (l != "auto" && !IsTaggerLanguage(l))
+    throw py::value_error("unknown lang '" + l + "' (one of: auto, " + TaggerLanguageList() +
+                          ", und)");
+  return l;
+}
+
 // The UTF-8 bytes of a str, borrowed from the object: valid while `s` lives
 // (a str is immutable, so also while the GIL is released).
 struct Utf8Text {

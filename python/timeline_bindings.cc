@@ -23,9 +23,9 @@ struct PyAnnotated {
 // in errors ("docs[3]").
 Document ToDocument(py::handle item, const std::string& where) {
   if (!PySequence_Check(item.ptr()) || PyUnicode_Check(item.ptr()) || PyBytes_Check(item.ptr()) ||
-      PySequence_Size(item.ptr()) != 3) {
+      (PySequence_Size(item.ptr()) != 3 && PySequence_Size(item.ptr()) != 4)) {
     throw py::type_error(
-        where + ": expected an (id, date, text) tuple or an AnnotatedDocument, not " +
+        where + ": expected an (id, date, text[, lang]) tuple or an AnnotatedDocument, not " +
         (PySequence_Check(item.ptr()) && !PyUnicode_Check(item.ptr())
              ? TypeName(item) + " of length " + std::to_string(PySequence_Size(item.ptr()))
              : TypeName(item)));
@@ -42,13 +42,22 @@ Document ToDocument(py::handle item, const std::string& where) {
   }
   doc.dct = ToDate(seq[1], where + " date");
   doc.text = std::string(BorrowUtf8(seq[2], where + " text").bytes);
+  if (seq.size() == 4) doc.lang = ToLang(seq[3]);
+  if (doc.lang == "auto") doc.lang.clear();
   return doc;
 }
 
 // Annotated documents in input order: tuples are annotated (GIL released,
 // on `threads` threads), AnnotatedDocuments are copied. Every document is
 // checked before any work starts.
-std::vector<AnnotatedDocument> CollectAnnotated(py::handle docs, int threads) {
+std::vector<AnnotatedDocument> CollectAnnotated(py::handle docs, int threads,
+                                                const std::string& lang) {
+  // A Corpus (load_corpus) knows each document's language.
+  py::object languages = py::none();
+  if (py::hasattr(docs, "languages") && py::hasattr(docs, "documents") && lang == "auto") {
+    languages = docs.attr("languages");
+    docs = docs.attr("documents");
+  }
   const std::string expected = "docs must be an iterable of (id, date, text) tuples, not ";
   if (PyUnicode_Check(docs.ptr()) || PyBytes_Check(docs.ptr()))
     throw py::type_error(expected + TypeName(docs));
@@ -69,13 +78,15 @@ std::vector<AnnotatedDocument> CollectAnnotated(py::handle docs, int threads) {
       out.push_back(item.cast<const PyAnnotated&>().a);
     } else {
       raw.push_back(ToDocument(item, where));
+      if (!languages.is_none() && raw.back().lang.empty())
+        raw.back().lang = py::cast<std::string>(languages[py::int_(i - 1)]);
       raw_at.push_back(out.size());
       out.emplace_back();
     }
   }
   if (!raw.empty()) {
     py::gil_scoped_release release;
-    std::vector<AnnotatedDocument> done = AnnotateAll(std::move(raw), Tagger::Default(), threads);
+    std::vector<AnnotatedDocument> done = AnnotateAll(std::move(raw), lang, threads);
     for (size_t k = 0; k < done.size(); ++k) out[raw_at[k]] = std::move(done[k]);
   }
   return out;
@@ -109,6 +120,7 @@ void WriteAnnotated(Writer& w, const AnnotatedDocument& a) {
   w.Str(a.doc.id);
   w.OptDay(a.doc.dct);
   w.Str(a.doc.text);
+  w.Str(a.doc.lang);
   w.U64(a.sentences.size());
   for (const AnnotatedSentence& s : a.sentences) {
     w.U64(s.begin);
@@ -123,6 +135,7 @@ AnnotatedDocument ReadAnnotated(Reader& r) {
   a.doc.id = r.Str();
   a.doc.dct = r.OptDay();
   a.doc.text = r.Str();
+  a.doc.lang = r.Str();
   a.sentences.resize(r.Count(24));
   for (AnnotatedSentence& s : a.sentences) {
     s.begin = r.U64();
@@ -236,10 +249,10 @@ TimelineOptions ToOptions(py::handle query, py::handle max_dates, py::handle sen
 
 PyTimeline MakeTimeline(py::handle docs, py::handle query, py::handle max_dates,
                         py::handle sentences_per_date, py::handle from_date, py::handle to_date,
-                        py::handle threads) {
+                        py::handle threads, py::handle lang) {
   const TimelineOptions o = ToOptions(query, max_dates, sentences_per_date, from_date, to_date);
   const int n_threads = ToCount(threads, "threads");
-  std::vector<AnnotatedDocument> annotated = CollectAnnotated(docs, n_threads);
+  std::vector<AnnotatedDocument> annotated = CollectAnnotated(docs, n_threads, ToLang(lang));
   PyTimeline t;
   py::gil_scoped_release release;
   t.r = BuildTimeline(annotated, o);
@@ -253,9 +266,9 @@ struct PyStory {
   std::unique_ptr<TimelineIndex> index;  // over docs, which never move
 };
 
-std::unique_ptr<PyStory> MakeStory(py::handle docs, py::handle threads) {
+std::unique_ptr<PyStory> MakeStory(py::handle docs, py::handle threads, py::handle lang) {
   auto story = std::make_unique<PyStory>();
-  story->docs = CollectAnnotated(docs, ToCount(threads, "threads"));
+  story->docs = CollectAnnotated(docs, ToCount(threads, "threads"), ToLang(lang));
   py::gil_scoped_release release;
   story->index = std::make_unique<TimelineIndex>(std::span<const AnnotatedDocument>(story->docs));
   return story;
@@ -316,6 +329,9 @@ void BindTimeline(py::module_& m) {
                           "Timeline() in place of an (id, date, text) tuple.")
       .def_property_readonly("id", [](const PyAnnotated& p) { return DecodeUtf8(p.a.doc.id); })
       .def_property_readonly("date", [](const PyAnnotated& p) { return FromDate(*p.a.doc.dct); })
+      .def_property_readonly(
+          "lang", [](const PyAnnotated& p) { return p.a.doc.lang; },
+          "The language it was tagged in ('en', ..., 'und').")
       .def_property_readonly("text", [](const PyAnnotated& p) { return DecodeUtf8(p.a.doc.text); })
       .def_property_readonly(
           "sentences", [](const PyAnnotated& p) { return AnnotatedSentences(p.a); },
@@ -347,19 +363,21 @@ void BindTimeline(py::module_& m) {
 
   m.def(
       "annotate",
-      [](py::handle docs, py::handle threads) {
+      [](py::handle docs, py::handle threads, py::handle lang) {
         std::vector<AnnotatedDocument> annotated =
-            CollectAnnotated(docs, ToCount(threads, "threads"));
+            CollectAnnotated(docs, ToCount(threads, "threads"), ToLang(lang));
         py::list out(annotated.size());
         for (size_t i = 0; i < annotated.size(); ++i)
           out[i] = py::cast(PyAnnotated{std::move(annotated[i])}, py::return_value_policy::move);
         return out;
       },
-      py::arg("docs"), py::kw_only(), py::arg("threads") = 0,
-      "annotate(docs: Iterable[tuple[str, datetime.date | str, str]], *, threads: int = 0)\n"
-      "    -> list[AnnotatedDocument]\n"
+      py::arg("docs"), py::kw_only(), py::arg("threads") = 0, py::arg("lang") = "auto",
+      "annotate(docs: Iterable[tuple[str, datetime.date | str, str]], *, threads: int = 0,\n"
+      "         lang: str = 'auto') -> list[AnnotatedDocument]\n"
       "\n"
       "Splits each (id, date, text) document into sentences and tags it as news\n"
+      "in its language (lang='auto': a 4th tuple item, a Corpus's languages, or\n"
+      "detected from the text; or one code for all)\n"
       "against its date, on `threads` threads (0: all cores) with the GIL\n"
       "released; results in input order. Raises TypeError / ValueError naming\n"
       "docs[i] for a malformed document, before any work starts.");
@@ -452,7 +470,8 @@ void BindTimeline(py::module_& m) {
           }));
 
   py::class_<PyStory>(m, "Story", kStoryDoc)
-      .def(py::init(&MakeStory), py::arg("docs"), py::kw_only(), py::arg("threads") = 0)
+      .def(py::init(&MakeStory), py::arg("docs"), py::kw_only(), py::arg("threads") = 0,
+           py::arg("lang") = "auto")
       .def("timeline", &BuildFromStory, py::kw_only(), py::arg("query") = "",
            py::arg("max_dates") = 0, py::arg("sentences_per_date") = 0,
            py::arg("from_date") = py::none(), py::arg("to_date") = py::none(),
@@ -468,7 +487,7 @@ void BindTimeline(py::module_& m) {
       .def(py::init(&MakeTimeline), py::arg("docs"), py::kw_only(), py::arg("query") = "",
            py::arg("max_dates") = 0, py::arg("sentences_per_date") = 0,
            py::arg("from_date") = py::none(), py::arg("to_date") = py::none(),
-           py::arg("threads") = 0)
+           py::arg("threads") = 0, py::arg("lang") = "auto")
       .def_property_readonly(
           "entries", [](const PyTimeline& t) { return t.r.entries; },
           "The dates of the timeline, ascending (list[TimelineEntry]).")

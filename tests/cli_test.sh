@@ -15,6 +15,34 @@ check "seed: 22-month-old" grep -q '"value":"P22M"' "$tmp/seed.json"
 "$bin" tag --format text "$seed" > "$tmp/seed.txt"
 check "text listing names the document date" grep -q "document date 2013-01-30" "$tmp/seed.txt"
 
+check "seed JSON names its language" grep -q '"id":"[^"]*","lang":"en","timexes"' "$tmp/seed.json"
+check "text listing names the language" grep -q "language en" "$tmp/seed.txt"
+
+# Languages: --lang checked, a JSONL "lang" honoured, a wrong one reported
+# and the text's own language used, the line kept.
+"$bin" tag --lang xx --dct 2013-01-30 "$tmp/none" 2> "$tmp/err"; rc=$?
+check "--lang xx: usage error 2" test $rc -eq 2
+check "--lang xx: lists the languages" grep -q "auto, en, es, fr, de, it, pt, und" "$tmp/err"
+printf '%s\n' '{"id":"a","time":"2013-01-30","text":"He left on Friday.","lang":"en"}' \
+  '{"id":"b","time":"2013-01-30","text":"He left on Friday.","lang":"und"}' \
+  '{"id":"c","time":"2013-01-30","text":"He left on Friday, the minister said.","lang":"klingon"}' \
+  '{"id":"d","time":"2013-01-30","text":"He left on Friday.","lang":7}' > "$tmp/langs.jsonl"
+"$bin" tag --format json "$tmp/langs.jsonl" > "$tmp/langs.json" 2> "$tmp/err"; rc=$?
+check "JSONL lang: exit 0 (bad lines are output lines)" test $rc -eq 0
+check "JSONL lang en: tagged as English" grep -q '"id":"a","lang":"en","timexes":\[{' "$tmp/langs.json"
+check "JSONL lang und: numeric dates only" grep -q '"id":"b","lang":"und","timexes":\[\]' "$tmp/langs.json"
+check "JSONL unknown lang: detected, not dropped" grep -q '"id":"c","lang":"en"' "$tmp/langs.json"
+check "JSONL unknown lang: reported with its line" grep -q 'langs.jsonl:3: unknown "lang" `klingon`' "$tmp/err"
+check "JSONL lang not a string: an error line" grep -q '"lang\\" is a number' "$tmp/langs.json"
+printf 'Встреча 2011-03-15 в Москве, сказал он журналистам в среду.' > "$tmp/ru.txt"
+"$bin" tag --dct 2013-01-30 --format json "$tmp/ru.txt" > "$tmp/ru.json"; rc=$?
+check "Russian text: numeric date, reported as und" grep -q '"lang":"und","timexes":\[{[^]]*"value":"2011-03-15"}\]' "$tmp/ru.json"
+"$bin" rules > /dev/null 2> "$tmp/err"; rc=$?
+check "annals rules: every example of every language passes" test $rc -eq 0
+check "annals rules: reports each language" grep -q "annals rules: pt:" "$tmp/err"
+"$bin" rules --lang xx 2> /dev/null; rc=$?
+check "annals rules --lang xx: exit 2" test $rc -eq 2
+
 "$bin" tag --format timeml "$seed" > "$tmp/seed.tml"
 check "timeml output has TIMEX3" grep -q '<TIMEX3 tid="t1"' "$tmp/seed.tml"
 

@@ -278,7 +278,7 @@ TEST(ExportOfTest, ACorpusTimelineNamesItsStory) {
 // date, each sentence once (in about n log n: 40,000 events).
 TEST(ExportOfTest, ManyMentionsOfOnePeriodGiveEachSentenceOnce) {
   AnnotatedDocument doc;
-  doc.doc = Document{"many", D("2011-01-01"), ""};
+  doc.doc = Document{"many", D("2011-01-01"), "", ""};
   std::vector<ArticleEvent> events;
   for (size_t i = 0; i < 40000; ++i) {
     ArticleEvent e;

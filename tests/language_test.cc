@@ -12,6 +12,7 @@
 #include "text/casefold.h"
 #include "text/sentences.h"
 #include "text/stemmer.h"
+#include "text/tokenizer.h"
 
 namespace annals {
 namespace {
@@ -239,6 +240,39 @@ TEST(SentencesPerLanguage, RandomBytesGiveOrderedSpansInEveryLanguage) {
   const std::string folded = FoldCase(text);
   EXPECT_EQ(FoldCase(folded), folded);  // folding is idempotent, bad bytes and all
   DetectLanguage(text);                 // no crash; any answer
+}
+
+}  // namespace
+}  // namespace annals
+
+namespace annals {
+namespace {
+
+TEST(TokenizerUnicode, WordsBeyondAsciiAreCaseFoldedAndKeepTheirCapital) {
+  const std::vector<Token> t = Tokenize("Über MÄRZ été 1º l'année");
+  ASSERT_EQ(t.size(), 8u);
+  EXPECT_EQ(t[0].norm, "über");
+  EXPECT_TRUE(t[0].capitalized);
+  EXPECT_EQ(t[1].norm, "märz");
+  EXPECT_EQ(t[2].norm, "été");
+  EXPECT_FALSE(t[2].capitalized);
+  EXPECT_EQ(t[3].norm, "1");
+  EXPECT_EQ(t[4].norm, "º");  // the ordinal indicator is a suffix word, like "st"
+  EXPECT_FALSE(t[4].space_before);
+  EXPECT_EQ(t[5].norm, "l");
+  EXPECT_EQ(t[6].norm, "'");
+  EXPECT_EQ(t[7].norm, "année");
+  // Offsets stay those of the original bytes.
+  EXPECT_EQ(t[1].end - t[1].begin, 5u);
+}
+
+TEST(StripAccentsTest, DropsMarksKeepsLetters) {
+  EXPECT_EQ(StripAccents("février"), "fevrier");
+  EXPECT_EQ(StripAccents("sábado"), "sabado");
+  EXPECT_EQ(StripAccents("märz"), "marz");
+  EXPECT_EQ(StripAccents("straße"), "straße");
+  EXPECT_EQ(StripAccents("plain"), "plain");
+  EXPECT_EQ(StripAccents(std::string("a\xff")), std::string("a\xff"));  // ill-formed kept
 }
 
 }  // namespace

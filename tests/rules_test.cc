@@ -1,5 +1,6 @@
-// Runs every example and counter-example written beside the rules in
-// data/rules/*.rules through the full tagger (as Duckling runs its corpus).
+// Runs every example and counter-example written beside the rules of every
+// language (data/<lang>/rules/*.rules, data/common/rules) through the full
+// tagger, as Duckling runs its corpus.
 #include "tagger/rules.h"
 
 #include <gtest/gtest.h>
@@ -16,20 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<Rule> LoadRules(Lexicon* lexicon) {
-  std::string data = testing::SourceDir() + "/data";
-  for (const auto& e : fs::directory_iterator(data + "/lexicon"))
-    lexicon->AddClass(e.path().stem().string(), testing::ReadFile(e.path().string()),
-                      e.path().string());
-  std::vector<Rule> rules;
-  for (const auto& e : fs::directory_iterator(data + "/rules")) {
-    auto r = ParseRules(testing::ReadFile(e.path().string()), e.path().stem().string(),
-                        e.path().string(), *lexicon);
-    rules.insert(rules.end(), r.begin(), r.end());
-  }
-  return rules;
-}
-
 std::string Describe(const std::vector<Timex>& ts) {
   std::string s;
   for (const Timex& t : ts)
@@ -38,47 +25,70 @@ std::string Describe(const std::vector<Timex>& ts) {
   return s.empty() ? " (nothing)" : s;
 }
 
-TEST(RuleExamples, EveryExampleResolves) {
+// Every example of every language, as `annals rules` runs them: the
+// compiled-in data and the source tree's must both pass.
+class EveryLanguage : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(EveryLanguage, EveryExampleResolves) {
+  const Tagger::ExampleReport rep = Tagger::ForLanguage(GetParam()).CheckExamples();
+  for (const std::string& f : rep.failures) ADD_FAILURE() << f;
+  EXPECT_GT(rep.rules, 5);
+  EXPECT_GE(rep.examples, rep.rules);
+}
+
+TEST_P(EveryLanguage, SourceTreeDataAgrees) {
+  auto from_dir = Tagger::FromDirectory(testing::SourceDir() + "/data", GetParam());
+  const Tagger::ExampleReport a = Tagger::ForLanguage(GetParam()).CheckExamples();
+  const Tagger::ExampleReport b = from_dir->CheckExamples();
+  EXPECT_EQ(a.rules, b.rules);
+  EXPECT_EQ(a.examples, b.examples);
+  EXPECT_EQ(a.failures, b.failures);
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, EveryLanguage,
+                         ::testing::Values("en", "es", "fr", "de", "it", "pt", "und"));
+
+TEST(RuleExamples, EnglishHasItsFamilies) {
+  const Tagger::ExampleReport rep = Tagger::Default().CheckExamples();
+  EXPECT_GT(rep.rules, 150);
+  EXPECT_GT(rep.examples, 300);
+  EXPECT_GT(rep.rejects, 50);
+}
+
+TEST(Languages, UnknownCodeThrowsAndUndReadsDigitsOnly) {
+  EXPECT_THROW(Tagger::ForLanguage("xx"), std::invalid_argument);
+  EXPECT_EQ(Tagger::ForLanguage("und").language(), "und");
+  TagOptions opt;
+  opt.dct = Date{2013, 1, 30};
+  // Words of no language are read; a numeric date is.
+  auto got = Tagger::ForLanguage("und").Tag("Встреча 2011-03-15, on Wednesday", opt);
+  ASSERT_EQ(got.size(), 1u) << Describe(got);
+  EXPECT_EQ(got[0].value, "2011-03-15");
+  EXPECT_EQ(LanguageOf("Встреча состоится в среду в Москве, сказал он журналистам."), "und");
+  EXPECT_EQ(LanguageOf("The talks will resume on Wednesday, the minister said."), "en");
+  EXPECT_FALSE(IsTaggerLanguage("xx"));
+  EXPECT_TRUE(IsTaggerLanguage("und"));
+}
+
+TEST(Languages, FromDirectoryNamesAMissingLanguage) {
+  EXPECT_THROW(Tagger::FromDirectory(testing::SourceDir() + "/data", "xx"), std::runtime_error);
+}
+
+TEST(LexiconAccents, UnaccentedTextMatchesAnAccentedEntry) {
   Lexicon lexicon;
-  std::vector<Rule> rules = LoadRules(&lexicon);
-  ASSERT_GT(rules.size(), 50u);
-  int examples = 0, rejects = 0;
-  for (const Rule& r : rules) {
-    EXPECT_FALSE(r.examples.empty()) << r.source << ": rule `" << r.name << "` has no example";
-    for (const RuleExample& ex : r.examples) {
-      TagOptions opt;
-      opt.dct = ex.dct;
-      if (r.narrative_only) opt.type = DocType::kNarrative;
-      std::vector<Timex> got = Tagger::Default().Tag(ex.text, opt);
-      if (ex.reject) {
-        ++rejects;
-        for (const Timex& t : got)
-          EXPECT_FALSE(t.begin < ex.span_end && t.end > ex.span_begin)
-              << ex.source << ": `" << ex.text << "` must not be tagged there, got"
-              << Describe(got);
-        continue;
-      }
-      ++examples;
-      bool found = false;
-      for (const Timex& t : got)
-        if (t.begin == ex.span_begin && t.end == ex.span_end && TimexTypeName(t.type) == ex.type &&
-            t.value == ex.value && t.mod == ex.mod)
-          found = true;
-      EXPECT_TRUE(found) << ex.source << ": `" << ex.text << "` @ " << ex.dct.ToString()
-                         << " expected ["
-                         << ex.text.substr(ex.span_begin, ex.span_end - ex.span_begin) << "] "
-                         << ex.type << " " << ex.value << (ex.mod.empty() ? "" : " mod=" + ex.mod)
-                         << ", got" << Describe(got);
-    }
+  lexicon.AddClass("weekday", "sábado\t6\nmiércoles\t3\n", "weekday.tsv");
+  std::vector<Lexicon::Match> m;
+  for (const char* text : {"sábado", "Sabado", "SÁBADO", "miercoles"}) {
+    m.clear();
+    lexicon.MatchAt(lexicon.ClassId("weekday"), Tokenize(text), 0, &m);
+    EXPECT_EQ(m.size(), 1u) << text;
   }
-  EXPECT_GT(examples, 100);
-  EXPECT_GT(rejects, 5);
 }
 
 TEST(RuleExamples, EmbeddedDataMatchesSourceTree) {
   // The binary embeds data/ at build time; a tagger read from the source
   // tree must agree with it on a text that exercises every family.
-  auto from_dir = Tagger::FromDirectory(testing::SourceDir() + "/data");
+  auto from_dir = Tagger::FromDirectory(testing::SourceDir() + "/data", "en");
   std::string text = testing::ReadFile(testing::SourceDir() +
                                        "/examples/reuters-2013-01-30-syria-opposition-talks.txt");
   TagOptions opt;

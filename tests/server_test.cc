@@ -441,7 +441,7 @@ TEST(ServerRefreshTest, AnIngestWhileServingIsSeen) {
   // Another process would do this with `annals ingest`; the server has the
   // file open read-only meanwhile.
   store::IngestDocuments(
-      db, {{"late", Date{2021, 3, 9}, "A zeppelin flew over the bridge on March 8."}});
+      db, {{"late", Date{2021, 3, 9}, "A zeppelin flew over the bridge on March 8.", ""}});
   auto after = c.Get("/api/search?q=zeppelin");
   auto health_after = c.Get("/healthz");
   server.Stop();

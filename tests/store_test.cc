@@ -43,7 +43,7 @@ TEST(FtsQueryTest, QuotesWordsAndDropsSyntax) {
 }
 
 TEST(ContentHashTest, DependsOnDateAndText) {
-  Document a{"x", Date{2021, 3, 1}, "text"};
+  Document a{"x", Date{2021, 3, 1}, "text", ""};
   Document b = a;
   EXPECT_EQ(ContentHash(a), ContentHash(b));
   b.text = "text.";
@@ -122,8 +122,8 @@ TEST(StoreTest, ReadingAJsonlStreamReportsLines) {
 TEST(StoreTest, NewContentReplacesTheOldVersion) {
   TempDir dir;
   const std::string db = dir / "s.db";
-  std::vector<Document> docs = {{"a", Date{2021, 3, 1}, "The zebra escaped on Monday."},
-                                {"b", Date{2021, 3, 1}, "Nothing happened."}};
+  std::vector<Document> docs = {{"a", Date{2021, 3, 1}, "The zebra escaped on Monday.", ""},
+                                {"b", Date{2021, 3, 1}, "Nothing happened.", ""}};
   IngestDocuments(db, docs);
   docs[0].text = "The giraffe escaped on March 2.";
   IngestStats s = IngestDocuments(db, docs);
@@ -148,7 +148,8 @@ TEST(StoreTest, ArticlesComeBackAsAnnotated) {
   const std::string db = dir / "s.db";
   Document doc{"seed", Date{2013, 1, 30},
                "The talks began on Wednesday. A 22-month-old uprising began in March 2011.\n"
-               "Officials met three weeks ago."};
+               "Officials met three weeks ago.",
+               ""};
   IngestDocuments(db, {doc});
   AnnotatedDocument expected = Annotate(doc, Tagger::Default());
   StoreReader reader(db);

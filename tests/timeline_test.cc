@@ -44,7 +44,7 @@ struct Collected {
 };
 
 Document Doc(std::string id, const char* date, std::string text) {
-  return Document{std::move(id), D(date), std::move(text)};
+  return Document{std::move(id), D(date), std::move(text), ""};
 }
 
 AnnotatedDocument SeedArticle() {
@@ -97,7 +97,7 @@ TEST(AnnotateTest, SplitsSentencesAndPlacesEachTimexInItsSentence) {
 }
 
 TEST(AnnotateTest, RequiresADate) {
-  EXPECT_THROW(Annotate(Document{"x", std::nullopt, "text"}, Tagger::Default()),
+  EXPECT_THROW(Annotate(Document{"x", std::nullopt, "text", ""}, Tagger::Default()),
                std::invalid_argument);
 }
 

@@ -322,8 +322,12 @@ async function showArticle(id) {
   }
   status('');
   $('article-title').textContent = a.doc_id;
-  $('article-meta').textContent = `Published ${longDate(a.published)} · ${a.timexes.length} time expression${a.timexes.length === 1 ? '' : 's'} (hover one for its date)`;
+  const languages = { en: 'English', es: 'Spanish', fr: 'French', de: 'German', it: 'Italian', pt: 'Portuguese', und: 'another language (numeric dates only)' };
+  $('article-meta').textContent = `Published ${longDate(a.published)} · ${languages[a.lang] || a.lang} · ${a.timexes.length} time expression${a.timexes.length === 1 ? '' : 's'} (hover one for its date)`;
   const text = $('article-text');
+  // The text's language, so that the browser hyphenates, reads and
+  // spell-checks it as such ("und" is no language tag to give).
+  if (a.lang && a.lang !== 'und') text.lang = a.lang; else text.removeAttribute('lang');
   text.replaceChildren(...a.parts.map((p) => p.timex === undefined ? p.text : timexMark(p.text, a.timexes[p.timex])));
   const body = $('article-timexes').tBodies[0];
   body.replaceChildren(...a.timexes.map((t) => el('tr', {}, el('td', { text: t.text }),

@@ -1,4 +1,4 @@
-// annals/tagger.h — finds and resolves time expressions in English text.
+// annals/tagger.h — finds and resolves time expressions in text of one language.
 //
 // A Tagger is immutable after construction and safe to share between
 // threads. Tagging runs in time linear in the input length: the text is
@@ -29,14 +29,35 @@ struct TagOptions {
 
 class Tagger {
  public:
-  // The tagger built from the vocabularies and rules compiled into the
-  // library (data/lexicon, data/rules).
+  // The English tagger compiled into the library: ForLanguage("en").
   static const Tagger& Default();
 
-  // Builds a tagger from a data directory laid out like data/ in the
-  // source tree. Throws std::runtime_error naming the file and line of the
-  // first malformed entry.
-  static std::unique_ptr<Tagger> FromDirectory(const std::string& dir);
+  // The tagger of a language, built on first use from the vocabularies and
+  // rules compiled into the library: data/<lang>/{lexicon,rules} with the
+  // language-independent data/common/. `lang` is an ISO 639-1 code of
+  // the covered languages (en es fr de it pt) or "und" for text in any
+  // other language: numeric dates only. Throws std::invalid_argument for
+  // any other code. Thread-safe; the tagger lives as long as the program.
+  static const Tagger& ForLanguage(std::string_view lang);
+
+  // Builds the tagger of `lang` from a data directory laid out like data/
+  // in the source tree (<dir>/common and <dir>/<lang>, each with lexicon/
+  // and rules/). Throws std::runtime_error naming the file and line of the
+  // first malformed entry, or the missing directory.
+  static std::unique_ptr<Tagger> FromDirectory(const std::string& dir,
+                                               std::string_view lang = "en");
+
+  // The language this tagger reads ("en", ..., or "und").
+  const std::string& language() const;
+
+  // Runs every example and counter-example written beside this tagger's
+  // rules (data/<lang>/rules, data/common/rules) through Tag, as Duckling
+  // runs its corpus. Each failure is one message "file:line: ...".
+  struct ExampleReport {
+    int rules = 0, examples = 0, rejects = 0;
+    std::vector<std::string> failures;
+  };
+  ExampleReport CheckExamples() const;
 
   ~Tagger();
   Tagger(const Tagger&) = delete;
@@ -62,6 +83,21 @@ class Tagger {
   explicit Tagger(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// The language of `text` for choosing its tagger: "en", "es", "fr", "de",
+// "it" or "pt"; "und" for text in another script (Russian, Arabic).
+// Latin-script text that names none of them clearly (a headline, a tweet,
+// Dutch) reads as English.
+// Detected from the frequent function words in a sample of at most 2 KiB
+// (docs/languages.md), so it costs the same on any length of text.
+std::string_view LanguageOf(std::string_view text);
+
+// True for the codes ForLanguage takes ("en" ... "pt", "und").
+bool IsTaggerLanguage(std::string_view lang);
+
+// The codes of the languages with their own rules, English first, joined
+// by ", " (for messages: "en, es, fr, de, it, pt").
+std::string TaggerLanguageList();
 
 }  // namespace annals
 

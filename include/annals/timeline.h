@@ -41,15 +41,27 @@ struct AnnotatedDocument {
 };
 
 // Segments `doc` into sentences (raw or one-per-line tokenized text, told
-// apart automatically) and tags it with its dct as a news article. Requires
-// doc.dct.
+// apart automatically, with the abbreviations of its language) and tags it
+// with its dct as a news article. Requires doc.dct. doc.lang becomes the
+// tagger's language.
 AnnotatedDocument Annotate(Document doc, const Tagger& tagger);
+
+// The same with the tagger of the document's language: doc.lang when it is
+// a code Tagger::ForLanguage takes, else the language detected from the
+// text (LanguageOf), which doc.lang becomes.
+AnnotatedDocument Annotate(Document doc);
 
 // Annotate over many documents on `threads` threads (0 = all cores), in
 // input order. `progress`, when set, is called from the calling thread with
 // (done, total) now and then.
 std::vector<AnnotatedDocument> AnnotateAll(
     std::vector<Document> docs, const Tagger& tagger, int threads = 0,
+    const std::function<void(size_t, size_t)>& progress = nullptr);
+
+// AnnotateAll with each document's own language: `lang` "auto" (the
+// Annotate(Document) choice per document) or one code for all.
+std::vector<AnnotatedDocument> AnnotateAll(
+    std::vector<Document> docs, std::string_view lang, int threads = 0,
     const std::function<void(size_t, size_t)>& progress = nullptr);
 
 struct TimelineOptions {

@@ -16,6 +16,7 @@
 #include "app/args.h"
 #include "app/commands.h"
 #include "app/rouge_setup.h"
+#include "app/taggers.h"
 #include "corpus/collection.h"
 #include "eval/timeline_metrics.h"
 
@@ -42,6 +43,8 @@ const char kHelp[] =
     "  --out DIR        also write each predicted timeline (tilse format) to\n"
     "                   DIR/<folder of the reference>/<reference file name>\n"
     "  --topic NAME     only this topic (repeatable)\n"
+    "  --lang auto|en|es|fr|de|it|pt|und   the articles' language (default auto:\n"
+    "                   detected per article; a JSONL \"lang\" field names it)\n"
     "  --threads N      tagging threads (default: all cores)\n"
     "  --json           one JSON object instead of the table\n";
 
@@ -97,6 +100,7 @@ int RunBench(const Args& args) {
   std::optional<std::string> rouge_dir;
   std::vector<std::string> only;
   int threads = 0;
+  std::string lang = "auto";
   bool json = false;
   ArgReader r(args, 1);
   try {
@@ -112,6 +116,9 @@ int RunBench(const Args& args) {
         rouge_dir = r.Value("a directory");
       } else if (r.Is("--topic")) {
         only.push_back(r.Value("a name"));
+      } else if (r.Is("--lang")) {
+        lang = r.Value("a language");
+        if (std::string why = CheckLangOption(lang); !why.empty()) throw UsageError(why);
       } else if (r.Is("--threads")) {
         threads = r.Int(1, 999);
       } else if (r.IsOption()) {
@@ -148,8 +155,7 @@ int RunBench(const Args& args) {
     articles += c.documents.size();
     skipped += c.skipped.size();
     t0 = std::chrono::steady_clock::now();
-    std::vector<AnnotatedDocument> docs =
-        AnnotateAll(std::move(c.documents), Tagger::Default(), threads);
+    std::vector<AnnotatedDocument> docs = AnnotateAll(std::move(c.documents), lang, threads);
     tag_s += Seconds(t0);
     // The topic's tasks differ only in range, L and K: its sentences are
     // read into terms once, for all of them.

@@ -19,6 +19,7 @@ int RunBench(const Args& args);         // app/bench_cmd.cc
 int RunReview(const Args& args);        // app/review_cmd.cc
 int RunIngest(const Args& args);        // app/ingest_cmd.cc
 int RunServe(const Args& args);         // app/serve_cmd.cc
+int RunRules(const Args& args);         // app/rules_cmd.cc
 
 }  // namespace annals::app
 

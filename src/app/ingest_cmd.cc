@@ -8,6 +8,7 @@
 
 #include "app/args.h"
 #include "app/commands.h"
+#include "app/taggers.h"
 #include "store/ingest.h"
 #include "store/store.h"
 
@@ -35,6 +36,8 @@ const char kHelp[] =
     "\n"
     "Options:\n"
     "  --db FILE       the database (required)\n"
+    "  --lang auto|en|es|fr|de|it|pt|und the articles' language (default auto:\n"
+    "                   detected per article; a JSONL \"lang\" field names it)\n"
     "  --threads N     tagging threads (default: one per core)\n"
     "  --batch N       articles per transaction (default 256)\n"
     "  -q, --quiet     no progress bar or summary\n"
@@ -59,6 +62,9 @@ int RunIngest(const Args& args) {
         return 0;
       } else if (r.Is("--db")) {
         db = r.Value("a file");
+      } else if (r.Is("--lang")) {
+        options.lang = r.Value("a language");
+        if (std::string why = CheckLangOption(options.lang); !why.empty()) throw UsageError(why);
       } else if (r.Is("--threads")) {
         options.threads = r.Int(1, 256);
       } else if (r.Is("--batch")) {

@@ -21,6 +21,7 @@ const char kUsage[] =
     "  eval timeline  score predicted timelines against reference timelines\n"
     "  bench t17      build and score every Timeline17 task (news-tls protocol)\n"
     "  review         list a corpus's expressions by count, with values and contexts\n"
+    "  rules          run the examples written beside the rules of each language\n"
     "  ingest         store articles in an SQLite database (for serve)\n"
     "  serve          HTTP API and web timeline over a database\n"
     "\n"
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
     if (cmd == "bench") return annals::app::RunBench(Args(argv + 2, argv + argc));
     if (cmd == "review") return annals::app::RunReview(Args(argv + 2, argv + argc));
     if (cmd == "ingest") return annals::app::RunIngest(Args(argv + 2, argv + argc));
+    if (cmd == "rules") return annals::app::RunRules(Args(argv + 2, argv + argc));
     if (cmd == "serve") return annals::app::RunServe(Args(argv + 2, argv + argc));
     if (cmd == "eval") {
       std::string what = argc > 2 ? argv[2] : "";

@@ -8,6 +8,7 @@
 #include "app/args.h"
 #include "app/commands.h"
 #include "app/tag_writer.h"
+#include "app/taggers.h"
 #include "corpus/readers.h"
 #include "corpus/timeml.h"
 
@@ -46,6 +47,7 @@ const char kHelp[] =
     "                          the text (1 MiB) at a time, so memory stays\n"
     "                          bounded however many expressions a text has\n"
     "  --input auto|dated|plain|timeml|jsonl   force the input format\n"
+    "@LANG@"
     "  --strip-timex           for TimeML input, drop existing TIMEX3 tags first\n"
     "  -o, --output FILE       write to FILE instead of standard output\n"
     "  --out-dir DIR           write one output file per input into DIR, named\n"
@@ -65,6 +67,7 @@ struct Options {
   bool strip = false;
   std::vector<std::string> files;
   std::string out_dir;
+  std::string lang = "auto", data_dir;
 };
 
 // Output name for an input under --out-dir.
@@ -81,16 +84,17 @@ std::string OutName(const std::string& path, const std::string& format) {
 class Runner {
  public:
   Runner(const Options& o, std::FILE* out)
-      : o_(o), out_(out), writer_(MakeTagWriter(o.format, &out_)) {}
+      : o_(o), out_(out), writer_(MakeTagWriter(o.format, &out_)), taggers_(o.lang, o.data_dir) {}
 
   // Tags `text` and writes its expressions window by window as they are
   // found: a text dense with expressions is never held as a whole list.
-  void TagAndEmit(const std::string& id, Date dct, std::string_view text, size_t offset) {
-    writer_->Begin(id, dct, text, offset);
-    Tagger::Default().TagWindows(text, TagOpts(dct),
-                                 [this](size_t window_end, std::vector<Timex>& timexes) {
-                                   writer_->Window(window_end, timexes);
-                                 });
+  void TagAndEmit(const std::string& id, Date dct, const std::string& lang, std::string_view text,
+                  size_t offset) {
+    const Tagger& tagger = taggers_.For(lang);
+    writer_->Begin(id, dct, lang, text, offset);
+    tagger.TagWindows(text, TagOpts(dct), [this](size_t window_end, std::vector<Timex>& timexes) {
+      writer_->Window(window_end, timexes);
+    });
     writer_->End();
   }
 
@@ -128,7 +132,12 @@ class Runner {
       }
       ++lines_ok;
       Date dct = o_.dct ? *o_.dct : *doc.dct;
-      TagAndEmit(doc.id, dct, doc.text, 0);
+      std::string warning;
+      const std::string lang = taggers_.Choose(doc, &warning);
+      if (!warning.empty())
+        std::fprintf(stderr, "annals tag: %s:%zu: %s\n", path.c_str(), reader->line(),
+                     warning.c_str());
+      TagAndEmit(doc.id, dct, lang, doc.text, 0);
     }
     std::fprintf(stderr, "annals tag: %s: %zu lines tagged, %zu with errors\n", path.c_str(),
                  lines_ok, lines_bad);
@@ -165,7 +174,7 @@ class Runner {
     if (o_.dct) doc.dct = o_.dct;
     if (!doc.dct)
       return Fail(ReadError{name, 0, "no document date: give --dct YYYY-MM-DD or a `date` header"});
-    TagAndEmit(doc.id, *doc.dct, doc.text, offset);
+    TagAndEmit(doc.id, *doc.dct, taggers_.Choose(doc.text), doc.text, offset);
     ++ok_;
   }
 
@@ -176,15 +185,16 @@ class Runner {
     std::optional<Date> dct = o_.dct ? o_.dct : Date::Parse(doc.dct_value);
     if (!dct) return Fail(ReadError{name, 0, "DCT value `" + doc.dct_value + "` is not a date"});
     std::string id = doc.docid.empty() ? name : doc.docid;
+    const std::string lang = taggers_.Choose(doc.text);
     if (o_.format != "timeml") {
-      TagAndEmit(id, *dct, doc.text, 0);
+      TagAndEmit(id, *dct, lang, doc.text, 0);
       ++ok_;
       return;
     }
     // TimeML in, TimeML out: the tags go into the original bytes, which
     // WriteTimeml does for the whole document at once (the parsed document
     // holds some 20 bytes per text byte anyway).
-    std::vector<Timex> timexes = Tagger::Default().Tag(doc.text, TagOpts(*dct));
+    std::vector<Timex> timexes = taggers_.For(lang).Tag(doc.text, TagOpts(*dct));
     TimemlWriteOptions wo;
     wo.strip_existing_timex = o_.strip;
     std::string out;
@@ -205,6 +215,7 @@ class Runner {
   const Options& o_;
   OutBuffer out_;
   std::unique_ptr<TagWriter> writer_;
+  Taggers taggers_;
   size_t ok_ = 0, failed_ = 0;
 };
 
@@ -217,7 +228,7 @@ int RunTag(const Args& args) {
   try {
     while (r.Next()) {
       if (r.Is("-h", "--help")) {
-        std::fputs(kHelp, stdout);
+        std::fputs(WithLangHelp(kHelp).c_str(), stdout);
         return 0;
       } else if (r.Is("--dct")) {
         std::string v = r.Value();
@@ -234,6 +245,11 @@ int RunTag(const Args& args) {
                   : v == "timeml" ? InputFormat::kTimeML
                   : v == "jsonl"  ? InputFormat::kJsonl
                                   : InputFormat::kAuto;
+      } else if (r.Is("--lang")) {
+        o.lang = r.Value("a language");
+        if (std::string why = CheckLangOption(o.lang); !why.empty()) throw UsageError(why);
+      } else if (r.Is("--data")) {
+        o.data_dir = r.Value("a directory");
       } else if (r.Is("--strip-timex")) {
         o.strip = true;
       } else if (r.Is("--out-dir")) {
@@ -270,25 +286,31 @@ int RunTag(const Args& args) {
   const std::string out_name = output.empty() ? "<stdout>" : output;
   Runner runner(o, out);
   bool written = true;
-  for (const std::string& f : o.files) {
-    bool jsonl = o.input == InputFormat::kJsonl || (o.input == InputFormat::kAuto && f != "-" &&
-                                                    DetectFormat(f, "") == InputFormat::kJsonl);
-    std::FILE* file_out = nullptr;
-    std::string path;
-    if (!o.out_dir.empty()) {
-      path = o.out_dir + "/" + OutName(f, o.format);
-      file_out = std::fopen(path.c_str(), "wb");
-      if (!file_out) {
-        std::fprintf(stderr, "annals tag: %s: %s\n", path.c_str(), std::strerror(errno));
-        return 1;
+  try {
+    for (const std::string& f : o.files) {
+      bool jsonl = o.input == InputFormat::kJsonl || (o.input == InputFormat::kAuto && f != "-" &&
+                                                      DetectFormat(f, "") == InputFormat::kJsonl);
+      std::FILE* file_out = nullptr;
+      std::string path;
+      if (!o.out_dir.empty()) {
+        path = o.out_dir + "/" + OutName(f, o.format);
+        file_out = std::fopen(path.c_str(), "wb");
+        if (!file_out) {
+          std::fprintf(stderr, "annals tag: %s: %s\n", path.c_str(), std::strerror(errno));
+          return 1;
+        }
+        written = runner.set_out(file_out) && written;
       }
-      written = runner.set_out(file_out) && written;
+      if (jsonl)
+        runner.RunJsonl(f);
+      else
+        runner.RunFile(f);
+      if (file_out && !close(file_out, path, runner.set_out(out))) return 1;
     }
-    if (jsonl)
-      runner.RunJsonl(f);
-    else
-      runner.RunFile(f);
-    if (file_out && !close(file_out, path, runner.set_out(out))) return 1;
+  } catch (const std::exception& e) {  // --data: a malformed rule file
+    runner.set_out(out);
+    std::fprintf(stderr, "annals tag: %s\n", e.what());
+    return 1;
   }
   if (!close(out, out_name, runner.set_out(out) && written)) return 1;
   return runner.failed() > 0 ? 1 : 0;

@@ -122,7 +122,8 @@ class JsonWriter : public TagWriter {
  public:
   explicit JsonWriter(OutBuffer* out) : out_(out) {}
 
-  void Begin(const std::string& id, Date dct, std::string_view, size_t offset) override {
+  void Begin(const std::string& id, Date dct, std::string_view lang, std::string_view,
+             size_t offset) override {
     offset_ = offset;
     first_ = true;
     std::string& b = out_->buf();
@@ -130,6 +131,8 @@ class JsonWriter : public TagWriter {
     b += dct.ToString();
     b += "\",\"id\":";
     AppendJsonString(&b, id);
+    b += ",\"lang\":";
+    AppendJsonString(&b, lang);
     b += ",\"timexes\":[";
   }
 
@@ -181,9 +184,11 @@ class TextWriter : public TagWriter {
  public:
   explicit TextWriter(OutBuffer* out) : out_(out) {}
 
-  void Begin(const std::string& id, Date dct, std::string_view text, size_t offset) override {
+  void Begin(const std::string& id, Date dct, std::string_view lang, std::string_view text,
+             size_t offset) override {
     id_ = id;
     dct_ = dct.ToString();
+    lang_ = lang;
     size_ = text.size();
     offset_ = offset;
     count_ = 0;
@@ -221,6 +226,8 @@ class TextWriter : public TagWriter {
     b += id_;
     b += " (document date ";
     b += dct_;
+    b += ", language ";
+    b += lang_;
     b += ", ";
     if (count.empty())
       b += "a long text: time expressions as found, counted at the end";
@@ -264,7 +271,7 @@ class TextWriter : public TagWriter {
   }
 
   OutBuffer* out_;
-  std::string id_, dct_;
+  std::string id_, dct_, lang_;
   size_t size_ = 0, offset_ = 0, count_ = 0;
   bool started_ = false, streaming_ = false;
 };
@@ -275,7 +282,8 @@ class TimemlWriter : public TagWriter {
  public:
   explicit TimemlWriter(OutBuffer* out) : out_(out) {}
 
-  void Begin(const std::string& id, Date dct, std::string_view text, size_t) override {
+  void Begin(const std::string& id, Date dct, std::string_view, std::string_view text,
+             size_t) override {
     text_ = text;
     pos_ = 0;
     tid_ = 1;

@@ -65,8 +65,10 @@ class TagWriter {
   virtual ~TagWriter() = default;
   // `text` is the tagged text (it must stay valid until End); expression
   // offsets are into it, and JSON and text listings add `offset` (where
-  // the text starts in its file).
-  virtual void Begin(const std::string& id, Date dct, std::string_view text, size_t offset) = 0;
+  // the text starts in its file). `lang` is the language the text was
+  // tagged as ("en", ..., "und"), which JSON and text listings name.
+  virtual void Begin(const std::string& id, Date dct, std::string_view lang, std::string_view text,
+                     size_t offset) = 0;
   // The expressions of text[previous window end, window_end), in order.
   virtual void Window(size_t window_end, const std::vector<Timex>& timexes) = 0;
   virtual void End() = 0;

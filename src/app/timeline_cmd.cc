@@ -14,6 +14,7 @@
 #include "annals/timeline.h"
 #include "app/args.h"
 #include "app/commands.h"
+#include "app/taggers.h"
 #include "corpus/collection.h"
 #include "eval/timeline_metrics.h"
 #include "timeline/export.h"
@@ -62,6 +63,8 @@ const char kHelp[] =
     "                   one slide per date with its sentences and sources);\n"
     "                   csv: one row per sentence (date, rank, sentence,\n"
     "                   article_id, published, collection; RFC 4180)\n"
+    "  --lang auto|en|es|fr|de|it|pt|und   the articles' language (default auto:\n"
+    "                   detected per article; a JSONL \"lang\" field names it)\n"
     "  --threads N      tagging threads (default: all cores)\n"
     "  --max-corpus-mb N  hold at most N MiB of article text (default: an\n"
     "                   eighth of physical memory, DEFAULT_MB MiB here; the\n"
@@ -79,6 +82,7 @@ struct Options {
   TimelineOptions timeline;
   std::string format = "text";
   int threads = 0;
+  std::string lang = "auto";
   int max_corpus_mb = static_cast<int>(DefaultTextBudget() >> 20);
   std::string output;
   bool quiet = false;
@@ -109,6 +113,9 @@ int ParseArgs(const Args& args, Options* o) {
         o->timeline.max_dates = r.Int(1, 100000);
       } else if (r.Is("--sentences")) {
         o->timeline.sentences_per_date = r.Int(1, 1000);
+      } else if (r.Is("--lang")) {
+        o->lang = r.Value("a language");
+        if (std::string why = CheckLangOption(o->lang); !why.empty()) throw UsageError(why);
       } else if (r.Is("--threads")) {
         o->threads = r.Int(1, 256);
       } else if (r.Is("--from", "--to")) {
@@ -374,7 +381,7 @@ int RunTimeline(const Args& args) {
     }
   };
   std::vector<AnnotatedDocument> docs =
-      AnnotateAll(std::move(corpus.documents), Tagger::Default(), o.threads, progress);
+      AnnotateAll(std::move(corpus.documents), o.lang, o.threads, progress);
 
   std::string text;
   if (n == 1) {

@@ -72,7 +72,9 @@ class JsonLineParser {
   // was an object; the fields named "id", "time", "text" at its top level are
   // recorded (and decoded when they are strings; a number "id" is kept as its
   // literal text). On failure returns false with a message.
-  bool Parse(Field* id, Field* time, Field* text, bool* is_object, std::string* error) {
+  bool Parse(Field* id, Field* time, Field* text, Field* lang, bool* is_object,
+             std::string* error) {
+    lang_ = lang;
     id_ = id;
     time_ = time;
     text_ = text;
@@ -201,6 +203,7 @@ class JsonLineParser {
         if (key == "id") field = id_;
         if (key == "time") field = time_;
         if (key == "text") field = text_;
+        if (key == "lang") field = lang_;
       }
       char kind = 0;
       if (field != nullptr) {
@@ -346,6 +349,7 @@ class JsonLineParser {
   size_t pos_ = 0;
   std::string error_;
   Field* id_ = nullptr;
+  Field* lang_ = nullptr;
   Field* time_ = nullptr;
   Field* text_ = nullptr;
 };
@@ -406,7 +410,9 @@ class GzJsonlReader : public JsonlReader {
     }
     std::string id, time;
     doc->text.clear();
-    JsonLineParser::Field fid, ftime, ftext;
+    std::string lang;
+    JsonLineParser::Field fid, ftime, ftext, flang;
+    flang.out = &lang;
     fid.out = &id;
     ftime.out = &time;
     ftext.out = &doc->text;
@@ -422,7 +428,7 @@ class GzJsonlReader : public JsonlReader {
       SetError(err, path_, line_, std::move(message));
       return true;
     };
-    if (!JsonLineParser(line).Parse(&fid, &ftime, &ftext, &is_object, &error)) {
+    if (!JsonLineParser(line).Parse(&fid, &ftime, &ftext, &flang, &is_object, &error)) {
       return fail(std::move(error));
     }
     if (!is_object) return fail("not a JSON object");
@@ -442,6 +448,11 @@ class GzJsonlReader : public JsonlReader {
     // Fields after "text" are what the text's reservation holds unused.
     if (doc->text.capacity() - doc->text.size() > doc->text.size() / 8 + 4096)
       doc->text.shrink_to_fit();
+    if (flang.present && flang.kind != 's' && flang.kind != 'z')
+      return fail(std::string("\"lang\" is ") + KindName(flang.kind) + ", not a string");
+    // Checked by the caller, who knows the languages: an unknown code is
+    // reported there and the text's own language used, not the line lost.
+    doc->lang = flang.present && flang.kind == 's' ? std::move(lang) : std::string();
     doc->id = fid.present ? std::move(id) : path_ + ":" + std::to_string(line_);
     *ok = true;
     return true;

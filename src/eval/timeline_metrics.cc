@@ -265,6 +265,14 @@ std::optional<Timeline> ParseTimeline(std::string_view text, std::string_view na
       continue;
     }
     if (!open) return fail(line_no, "sentence outside a date block (expected a YYYY-MM-DD line)");
+    // A sentence with the block's closing dashes glued to its end
+    // ("... la capitale--------------------------------", as ML-Crisis's
+    // yemen_fr writes one): the sentence, then the end of the block.
+    if (line.size() > kSeparator.size() && line.ends_with(kSeparator)) {
+      sentences.emplace_back(Strip(line.substr(0, line.size() - kSeparator.size())));
+      commit();
+      continue;
+    }
     sentences.emplace_back(line);
   }
   if (open) commit();

@@ -671,6 +671,7 @@ struct Server::Impl {
     json out{{"id", a->id},
              {"doc_id", d.doc.id},
              {"published", d.doc.dct->ToString()},
+             {"lang", d.doc.lang.empty() ? "en" : d.doc.lang},
              {"text", d.doc.text}};
     json& sentences = out["sentences"] = json::array();
     json& timexes = out["timexes"] = json::array();
@@ -712,10 +713,20 @@ struct Server::Impl {
     if (!dct || !dct->valid()) throw BadRequest("dct: expected a date YYYY-MM-DD");
     if (FindBadTextByte(text) != std::string_view::npos)
       throw BadRequest("text: not valid UTF-8 or contains NUL");
+    std::string lang = "auto";
+    if (body.contains("lang") && !body["lang"].is_null()) {
+      if (!body["lang"].is_string()) throw BadRequest("lang: expected a string");
+      lang = body["lang"].get<std::string>();
+      if (lang != "auto" && !IsTaggerLanguage(lang))
+        throw BadRequest("lang: unknown language `" + lang + "` (one of: auto, " +
+                         TaggerLanguageList() + ", und)");
+    }
+    if (lang == "auto") lang = std::string(LanguageOf(text));
     TagOptions o;
     o.dct = *dct;
-    json out{{"dct", dct->ToString()}, {"timexes", json::array()}};
-    for (const Timex& t : Tagger::Default().Tag(text, o)) out["timexes"].push_back(TimexJson(t));
+    json out{{"dct", dct->ToString()}, {"lang", lang}, {"timexes", json::array()}};
+    for (const Timex& t : Tagger::ForLanguage(lang).Tag(text, o))
+      out["timexes"].push_back(TimexJson(t));
     return {200, Dump(out)};
   }
 

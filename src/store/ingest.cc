@@ -64,7 +64,6 @@ class Pipeline {
   }
 
   void Tag() {
-    const Tagger& tagger = Tagger::Default();
     for (;;) {
       size_t b;
       {
@@ -77,7 +76,10 @@ class Pipeline {
       try {
         const size_t lo = b * batch_size_, hi = std::min(docs_.size(), lo + batch_size_);
         out.reserve(hi - lo);
-        for (size_t i = lo; i < hi; ++i) out.push_back(Annotate(std::move(docs_[i]), tagger));
+        for (size_t i = lo; i < hi; ++i)
+          out.push_back(options_.lang == "auto"
+                            ? Annotate(std::move(docs_[i]))
+                            : Annotate(std::move(docs_[i]), Tagger::ForLanguage(options_.lang)));
       } catch (...) {
         Abort(std::current_exception());
         return;
@@ -222,7 +224,7 @@ Collection LoadTimeml(const std::vector<std::string>& files, const std::string& 
     }
     std::string id =
         doc.docid.empty() ? std::filesystem::path(path).filename().string() : doc.docid;
-    out.documents.push_back(Document{std::move(id), dct, std::move(doc.text)});
+    out.documents.push_back(Document{std::move(id), dct, std::move(doc.text), ""});
   }
   return out;
 }

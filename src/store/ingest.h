@@ -20,7 +20,10 @@
 namespace annals::store {
 
 struct IngestOptions {
-  int threads = 0;     // tagging threads; 0 = one per core
+  int threads = 0;  // tagging threads; 0 = one per core
+  // "auto": each article's own language (JSONL "lang", else detected);
+  // or one code for all (Tagger::ForLanguage).
+  std::string lang = "auto";
   size_t batch = 256;  // articles per transaction
   // At most this much article text is loaded, over all paths; articles past
   // it are skipped and reported (on_skip). Ingest holds the texts and one

@@ -13,7 +13,9 @@ namespace {
 
 // Bumped when the layout changes; a store of another version is refused
 // rather than misread.
-constexpr int kSchemaVersion = 1;
+// 2 added articles.lang; a store of version 1 is upgraded when it is next
+// written to (its articles were English: annals read no other language).
+constexpr int kSchemaVersion = 2;
 
 // Layout, chosen for ingest speed (every row and index entry costs) and
 // for the queries of the server:
@@ -34,7 +36,8 @@ CREATE TABLE IF NOT EXISTS articles(
   dct INTEGER NOT NULL,
   hash TEXT NOT NULL,
   text TEXT NOT NULL,
-  spans BLOB NOT NULL);
+  spans BLOB NOT NULL,
+  lang TEXT NOT NULL DEFAULT 'en');
 CREATE INDEX IF NOT EXISTS articles_dct ON articles(dct);
 CREATE TABLE IF NOT EXISTS timexes(
   article INTEGER NOT NULL,
@@ -241,10 +244,10 @@ struct StoreWriter::Statements {
   explicit Statements(Db& db)
       : find(db, "SELECT id, hash, text, spans FROM articles WHERE doc_id = ?1"),
         insert_article(db,
-                       "INSERT INTO articles(doc_id, dct, hash, text, spans) "
-                       "VALUES(?1, ?2, ?3, ?4, ?5)"),
+                       "INSERT INTO articles(doc_id, dct, hash, text, spans, lang) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6)"),
         update_article(db,
-                       "UPDATE articles SET dct = ?2, hash = ?3, text = ?4, spans = ?5 "
+                       "UPDATE articles SET dct = ?2, hash = ?3, text = ?4, spans = ?5, lang = ?6 "
                        "WHERE id = ?1"),
         fts_delete(db,
                    "INSERT INTO sentence_fts(sentence_fts, rowid, text) VALUES('delete', ?1, ?2)"),
@@ -280,6 +283,12 @@ StoreWriter::StoreWriter(const std::string& path) {
       Stmt v(*db_, "SELECT value FROM meta WHERE key = 'schema'");
       std::string version = v.Step() ? std::string(v.Text(0)) : "";
       v.Reset();
+      if (version == "1") {
+        db_->Exec("ALTER TABLE articles ADD COLUMN lang TEXT NOT NULL DEFAULT 'en'");
+        Stmt put(*db_, "UPDATE meta SET value = ?1 WHERE key = 'schema'");
+        put.Bind(1, std::to_string(kSchemaVersion)).Run();
+        version = std::to_string(kSchemaVersion);
+      }
       if (version != std::to_string(kSchemaVersion))
         throw StoreError(path + ": not an annals store of schema version " +
                          std::to_string(kSchemaVersion) + " (found `" + version + "`)");
@@ -343,11 +352,11 @@ PutResult StoreWriter::Put(const AnnotatedDocument& a, const std::string& hash) 
     }
     s.delete_timexes.Bind(1, id).Run();
     s.update_article.Bind(1, id).Bind(2, doc.dct->ToDays()).Bind(3, hash).Bind(4, doc.text);
-    s.update_article.BindBlob(5, spans).Run();
+    s.update_article.BindBlob(5, spans).Bind(6, doc.lang.empty() ? "en" : doc.lang).Run();
     result = PutResult::kUpdated;
   } else {
     s.insert_article.Bind(1, doc.id).Bind(2, doc.dct->ToDays()).Bind(3, hash).Bind(4, doc.text);
-    s.insert_article.BindBlob(5, spans).Run();
+    s.insert_article.BindBlob(5, spans).Bind(6, doc.lang.empty() ? "en" : doc.lang).Run();
     id = sqlite3_last_insert_rowid(db_->get());
   }
   for (size_t i = 0; i < a.sentences.size(); ++i) {
@@ -384,7 +393,8 @@ StoreReader::StoreReader(const std::string& path) {
   Stmt v(*db_, "SELECT value FROM meta WHERE key = 'schema'");
   std::string version = v.Step() ? std::string(v.Text(0)) : "";
   v.Reset();
-  if (version != std::to_string(kSchemaVersion))
+  has_lang_ = version == std::to_string(kSchemaVersion);
+  if (!has_lang_ && version != "1")
     throw StoreError(path + ": not an annals store of schema version " +
                      std::to_string(kSchemaVersion));
   sqlite3_progress_handler(db_->get(), 2000, ProgressHandler, this);
@@ -441,8 +451,10 @@ std::optional<ArticleRow> StoreReader::LoadArticle(int64_t id) {
   ArticleRow row;
   row.id = id;
   {
-    Stmt a(*db_, "SELECT doc_id, dct, text, spans FROM articles WHERE id = ?1");
+    Stmt a(*db_, has_lang_ ? "SELECT doc_id, dct, text, spans, lang FROM articles WHERE id = ?1"
+                           : "SELECT doc_id, dct, text, spans, 'en' FROM articles WHERE id = ?1");
     if (!a.Bind(1, id).Step()) return std::nullopt;
+    row.doc.doc.lang = a.Text(4);
     row.doc.doc.id = a.Text(0);
     row.doc.doc.dct = Date::FromDays(a.Int(1));
     row.doc.doc.text = a.Text(2);

@@ -180,6 +180,7 @@ class StoreReader {
   std::vector<SentenceRef> SentencesMatching(const std::string& fts, size_t offset, size_t limit);
 
  private:
+  bool has_lang_ = true;  // schema 2 (a version 1 store reads as English)
   std::unique_ptr<Db> db_;
   std::optional<std::chrono::steady_clock::time_point> deadline_;
 };

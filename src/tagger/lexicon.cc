@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "text/casefold.h"
+
 namespace annals {
 
 void Lexicon::AddClass(const std::string& name, std::string_view tsv, const std::string& source) {
@@ -43,7 +45,16 @@ void Lexicon::AddClass(const std::string& name, std::string_view tsv, const std:
     }
     for (const Token& t : Tokenize(e.phrase)) e.tokens.push_back(t.norm);
     if (e.tokens.empty()) fail("empty phrase");
+    // The same words typed without their accents ("sabado", "fevrier").
+    Entry bare = e;
+    bool accented = false;
+    for (std::string& w : bare.tokens) {
+      std::string b = StripAccents(w);
+      accented = accented || b != w;
+      w = std::move(b);
+    }
     cls.entries.push_back(std::move(e));
+    if (accented) cls.entries.push_back(std::move(bare));
   }
   if (it->second >= 64) throw std::runtime_error(source + ": more than 64 lexicon classes");
   cls.by_first.clear();

@@ -24,16 +24,15 @@ std::string_view ContextMark(char marker, size_t n) {
   return std::string_view(marker == '<' ? lead : trail).substr(0, 1 + std::min<size_t>(n, 255));
 }
 
-bool IsOrdinalSuffix(const std::string& s) {
-  return s == "st" || s == "nd" || s == "rd" || s == "th";
-}
-
 }  // namespace
 
 Matcher::Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon)
     : rules_(rules), lexicon_(lexicon) {
   number_class_ = lexicon.ClassId("number");
   ordinal_class_ = lexicon.ClassId("ordinal");
+  if (lexicon.HasClass("ordsuffix"))
+    for (const auto& [phrase, value] : lexicon.Entries("ordsuffix"))
+      ordinal_suffixes_.push_back(phrase);
   int max_class = 0;
   for (const Rule& r : rules)
     for (const PatternItem& it : r.items) max_class = std::max(max_class, it.class_id + 1);
@@ -95,6 +94,12 @@ Matcher::Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon)
     std::sort(todo.begin(), todo.end());
     todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
   }
+}
+
+bool Matcher::IsOrdinalSuffix(const std::string& norm) const {
+  for (const std::string& s : ordinal_suffixes_)
+    if (norm == s) return true;
+  return false;
 }
 
 Matcher::Probe Matcher::MakeProbe(const Rule& rule) const {

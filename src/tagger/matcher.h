@@ -87,6 +87,10 @@ class Matcher {
   const std::vector<Rule>& rules_;
   const Lexicon& lexicon_;
   int number_class_ = -1, ordinal_class_ = -1;
+  // What makes a day number an ordinal when it touches it (ordsuffix.tsv:
+  // English "st", "th"; French "er"; Spanish "º").
+  std::vector<std::string> ordinal_suffixes_;
+  bool IsOrdinalSuffix(const std::string& norm) const;
   size_t max_items_ = 0;
   // Per rule, a cheap necessary condition for a match at token i, checked
   // before the full Extend: most rules tried at a common word ("the",

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "text/casefold.h"
+
 namespace annals {
 
 Slot SlotByName(std::string_view name) {
@@ -189,7 +191,11 @@ class Parser {
           size_t bar = w.find('|', start);
           std::string_view alt = w.substr(start, bar == std::string_view::npos ? bar : bar - start);
           if (alt.empty()) Fail("empty alternative in `" + std::string(w) + "`");
-          it.words.emplace_back(alt);
+          // Folded like token norms; the unaccented spelling matches too.
+          std::string folded = FoldCase(alt);
+          std::string bare = StripAccents(folded);
+          it.words.push_back(folded);
+          if (bare != folded) it.words.push_back(std::move(bare));
           if (bar == std::string_view::npos) break;
           start = bar + 1;
         }

@@ -1,9 +1,11 @@
 #include "annals/tagger.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -14,6 +16,7 @@
 #include "tagger/tense.h"
 #include "text/ascii.h"
 #include "text/embedded.h"
+#include "text/language.h"
 #include "text/tokenizer.h"
 #include "time/calendar.h"
 
@@ -23,33 +26,51 @@ struct Tagger::Impl {
   Lexicon lexicon;
   std::vector<Rule> rules;
   std::unique_ptr<Matcher> matcher;
-  int tense_class = -1;
   int quarter_cue_class = -1;
   int sequence_class = -1;
   int mod_class = -1, approx_class = -1;
   int homonym_class = -1, lowercase_class = -1, timecue_class = -1;
   int month_class = -1, season_class = -1;
 
-  // files: relative path ("lexicon/month.tsv", "rules/dates.rules") -> text.
-  explicit Impl(const std::map<std::string, std::string>& files) {
-    for (const auto& [path, text] : files) {
-      if (path.rfind("lexicon/", 0) != 0 || path.size() < 12 ||
-          path.compare(path.size() - 4, 4, ".tsv") != 0)
-        continue;
-      std::string name = path.substr(8, path.size() - 12);
-      lexicon.AddClass(name, text, "data/" + path);
-    }
-    for (const auto& [path, text] : files) {
-      if (path.rfind("rules/", 0) != 0 || path.size() < 13 ||
-          path.compare(path.size() - 6, 6, ".rules") != 0)
-        continue;
-      std::string family = path.substr(6, path.size() - 12);
-      for (Rule& r : ParseRules(text, family, "data/" + path, lexicon))
-        rules.push_back(std::move(r));
-    }
+  std::string lang;
+  TenseCues tense_cues;
+
+  // files: path under data/ ("en/lexicon/month.tsv", "common/rules/
+  // numeric.rules") -> text. The tagger for `lang` reads the vocabularies
+  // of common/ and <lang>/, then <lang>'s rules before common/'s, so that
+  // a language's own rule wins a tie with a language-independent one. The
+  // tagger for kUndetermined reads common/ alone: numeric dates only.
+  Impl(const std::map<std::string, std::string>& files, std::string_view language)
+      : lang(language) {
+    const std::string common = "common/";
+    const std::string own = lang == kUndetermined ? "" : lang + "/";
+    auto under = [](const std::string& path, const std::string& dir, const char* sub,
+                    const char* ext, std::string* stem) {
+      const std::string prefix = dir + sub;
+      const size_t e = std::char_traits<char>::length(ext);
+      if (path.rfind(prefix, 0) != 0 || path.size() <= prefix.size() + e ||
+          path.compare(path.size() - e, e, ext) != 0 ||
+          path.find('/', prefix.size()) != std::string::npos)
+        return false;
+      *stem = path.substr(prefix.size(), path.size() - prefix.size() - e);
+      return true;
+    };
+    std::vector<std::string> dirs = {common};
+    if (!own.empty()) dirs.push_back(own);
+    std::string stem;
+    for (const std::string& dir : dirs)
+      for (const auto& [path, text] : files)
+        if (under(path, dir, "lexicon/", ".tsv", &stem))
+          lexicon.AddClass(stem, text, "data/" + path);
+    std::reverse(dirs.begin(), dirs.end());
+    for (const std::string& dir : dirs)
+      for (const auto& [path, text] : files)
+        if (under(path, dir, "rules/", ".rules", &stem))
+          for (Rule& r : ParseRules(text, stem, "data/" + path, lexicon))
+            rules.push_back(std::move(r));
     for (size_t i = 0; i < rules.size(); ++i) rules[i].priority = static_cast<int>(i);
     matcher = std::make_unique<Matcher>(rules, lexicon);
-    tense_class = lexicon.ClassId("tense");
+    tense_cues = TenseCues::From(lexicon);
     quarter_cue_class = lexicon.ClassId("quartercue");
     sequence_class = lexicon.ClassId("sequence");
     mod_class = lexicon.ClassId("mod");
@@ -237,32 +258,123 @@ bool InAName(const Lexicon& lexicon, int lowercase_class, int timecue_class, std
 Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Tagger::~Tagger() = default;
 
-const Tagger& Tagger::Default() {
-  static const Tagger* tagger = [] {
+const Tagger& Tagger::Default() { return ForLanguage("en"); }
+
+const Tagger& Tagger::ForLanguage(std::string_view lang) {
+  constexpr size_t n = kLanguages.size() + 1;  // and kUndetermined
+  static std::once_flag once[n];
+  static const Tagger* taggers[n];
+  size_t k = 0;
+  while (k < kLanguages.size() && kLanguages[k] != lang) ++k;
+  if (k == kLanguages.size() && lang != kUndetermined)
+    throw std::invalid_argument("unknown language `" + std::string(lang) + "`");
+  std::call_once(once[k], [k, lang] {
     std::map<std::string, std::string> files;
     for (int i = 0; i < embedded::kFileCount; ++i)
       files.emplace(std::string(embedded::kFiles[i].first),
                     std::string(embedded::kFiles[i].second));
-    return new Tagger(std::make_unique<Impl>(files));
-  }();
-  return *tagger;
+    taggers[k] = new Tagger(std::make_unique<Impl>(files, lang));
+  });
+  return *taggers[k];
 }
 
-std::unique_ptr<Tagger> Tagger::FromDirectory(const std::string& dir) {
+const std::string& Tagger::language() const { return impl_->lang; }
+
+namespace {
+std::string DescribeTimexes(const std::vector<Timex>& ts) {
+  std::string s;
+  for (const Timex& t : ts)
+    s += " [" + t.text + "] " + std::string(TimexTypeName(t.type)) + " " + t.value +
+         (t.mod.empty() ? "" : " mod=" + t.mod) + ";";
+  return s.empty() ? " (nothing)" : s;
+}
+}  // namespace
+
+Tagger::ExampleReport Tagger::CheckExamples() const {
+  ExampleReport rep;
+  for (const Rule& r : impl_->rules) {
+    ++rep.rules;
+    if (r.examples.empty())
+      rep.failures.push_back(r.source + ": rule `" + r.name + "` has no example");
+    for (const RuleExample& ex : r.examples) {
+      TagOptions opt;
+      opt.dct = ex.dct;
+      if (r.narrative_only) opt.type = DocType::kNarrative;
+      const std::vector<Timex> got = Tag(ex.text, opt);
+      if (ex.reject) {
+        ++rep.rejects;
+        for (const Timex& t : got)
+          if (t.begin < ex.span_end && t.end > ex.span_begin) {
+            rep.failures.push_back(ex.source + ": `" + ex.text + "` must not be tagged there, got" +
+                                   DescribeTimexes(got));
+            break;
+          }
+        continue;
+      }
+      ++rep.examples;
+      bool found = false;
+      for (const Timex& t : got)
+        found =
+            found || (t.begin == ex.span_begin && t.end == ex.span_end &&
+                      TimexTypeName(t.type) == ex.type && t.value == ex.value && t.mod == ex.mod);
+      if (!found)
+        rep.failures.push_back(
+            ex.source + ": `" + ex.text + "` @ " + ex.dct.ToString() + " expected [" +
+            ex.text.substr(ex.span_begin, ex.span_end - ex.span_begin) + "] " + ex.type + " " +
+            ex.value + (ex.mod.empty() ? "" : " mod=" + ex.mod) + ", got" + DescribeTimexes(got));
+    }
+  }
+  return rep;
+}
+
+// Latin-script text that names no covered language clearly (a headline,
+// a tweet of hashtags, a list of dates: too few function words to tell)
+// reads as English, the language most of annals' text is in, and its
+// rules find what they find; text in another script (Russian, Arabic,
+// Chinese) is kUndetermined and gets its numeric dates.
+std::string_view LanguageOf(std::string_view text) {
+  const LanguageGuess g = DetectLanguage(text);
+  if (g.lang != kUndetermined) return g.lang;
+  return g.confidence > 0 ? kUndetermined : "en";
+}
+
+bool IsTaggerLanguage(std::string_view lang) {
+  return lang == kUndetermined || IsSupportedLanguage(lang);
+}
+
+std::string TaggerLanguageList() {
+  std::string out;
+  for (std::string_view l : kLanguages) {
+    if (!out.empty()) out += ", ";
+    out += l;
+  }
+  return out;
+}
+
+std::unique_ptr<Tagger> Tagger::FromDirectory(const std::string& dir, std::string_view lang) {
   namespace fs = std::filesystem;
   std::map<std::string, std::string> files;
-  for (const char* sub : {"lexicon", "rules"}) {
-    fs::path p = fs::path(dir) / sub;
-    if (!fs::is_directory(p)) throw std::runtime_error(p.string() + ": no such directory");
+  auto read_dir = [&](const fs::path& p, const std::string& key) {
     for (const auto& entry : fs::directory_iterator(p)) {
       if (!entry.is_regular_file()) continue;
       std::ifstream in(entry.path(), std::ios::binary);
       std::stringstream ss;
       ss << in.rdbuf();
-      files.emplace(std::string(sub) + "/" + entry.path().filename().string(), ss.str());
+      files.emplace(key + "/" + entry.path().filename().string(), ss.str());
+    }
+  };
+  const fs::path root(dir);
+  const std::string own(lang);
+  if (lang != kUndetermined && !fs::is_directory(root / own))
+    throw std::runtime_error((root / own).string() + ": no such directory");
+  for (const std::string& d : {std::string("common"), own}) {
+    if (d == std::string(kUndetermined)) continue;
+    for (const char* sub : {"lexicon", "rules"}) {
+      const fs::path p = root / d / sub;
+      if (fs::is_directory(p)) read_dir(p, d + "/" + sub);
     }
   }
-  return std::unique_ptr<Tagger>(new Tagger(std::make_unique<Impl>(files)));
+  return std::unique_ptr<Tagger>(new Tagger(std::make_unique<Impl>(files, lang)));
 }
 
 namespace {
@@ -428,12 +540,16 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     Frame frame = BuildFrame(m);
     // "The night of Oct. 23": TempEval-3's news annotations take the day
     // alone (AQUAINT), narrative TimeML the whole phrase (WikiWars).
-    if (frame.has(Slot::kDayOf) && !narrative) {
-      size_t of = m.begin;
-      while (of + 1 < m.end && tokens[of].norm != "of") ++of;
+    // The rule's `set: dayof=WORD` names the word that joins the part of
+    // day to the day ("of"; Spanish "del", French "du").
+    size_t of = m.begin;
+    if (frame.has(Slot::kDayOf))
+      while (of + 1 < m.end && tokens[of].norm != frame.s(Slot::kDayOf)) ++of;
+    const bool joined = of + 1 < m.end;
+    if (frame.has(Slot::kDayOf) && !narrative && joined) {
       m.begin = of + 1;
       frame.Set(Slot::kPartOfDay, "");
-    } else if (frame.has(Slot::kDayOf)) {
+    } else if (frame.has(Slot::kDayOf) && joined) {
       // "[the early] morning hours of 30 April": the rule starts at the
       // part of day (data/rules/partofday.rules says why).
       size_t b = m.begin;
@@ -480,8 +596,7 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
       if (last && AnaphorTooFine(frame.s(Slot::kUnit), *last))
         frame.Set(Slot::kValue, UnknownValue(frame.s(Slot::kUnit), *last));
     }
-    ctx.tense =
-        TenseAround(tokens, m.begin, m.end, impl.lexicon, impl.tense_class, &ctx.future_auxiliary);
+    ctx.tense = TenseAround(tokens, m.begin, m.end, impl.tense_cues, &ctx.future_auxiliary);
     // Chronologies tell the past in the historical present ("February 24 -
     // Militias take Misrata"), so an entry looks back whatever its words
     // say ("July 27 - BP names Bob Dudley as its next CEO" is no plan).

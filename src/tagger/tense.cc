@@ -24,21 +24,31 @@ bool StopsScan(const std::vector<Token>& tokens, size_t i) {
 // A participle after a form of "be" ("will be held", "is expected to
 // be published") is passive voice: the auxiliary carries the tense, so the
 // participle is no cue and the scan goes on to it.
-bool AfterBe(const std::vector<Token>& tokens, size_t i) {
-  if (i == 0) return false;
-  const std::string& w = tokens[i - 1].norm;
-  return w == "be" || w == "been" || w == "being" || w == "is" || w == "are" || w == "am";
+bool AfterBe(const std::vector<Token>& tokens, size_t i, const TenseCues& cues) {
+  if (i == 0 || cues.passive_class < 0) return false;
+  std::vector<Lexicon::Match> m;
+  cues.lexicon->MatchAt(cues.passive_class, tokens, i - 1, &m);
+  return !m.empty();
 }
 
-Tense CueAt(const std::vector<Token>& tokens, size_t i, const Lexicon& lexicon, int cls,
+Tense TenseNamed(std::string_view v) {
+  if (v == "past") return Tense::kPast;
+  if (v == "present") return Tense::kPresent;
+  if (v == "future" || v == "will") return Tense::kFuture;
+  return Tense::kUnknown;
+}
+
+Tense CueAt(const std::vector<Token>& tokens, size_t i, const TenseCues& cues,
             std::vector<Lexicon::Match>* scratch, bool* auxiliary) {
+  const Lexicon& lexicon = *cues.lexicon;
+  const int cls = cues.word_class;
   const Token& t = tokens[i];
   if (t.kind != TokenKind::kWord) return Tense::kUnknown;
   scratch->clear();
   if (cls >= 0) lexicon.MatchAt(cls, tokens, i, scratch);
   if (!scratch->empty()) {
     const std::string& v = *(*scratch)[0].value;
-    if (v == "past") return AfterBe(tokens, i) ? Tense::kUnknown : Tense::kPast;
+    if (v == "past") return AfterBe(tokens, i, cues) ? Tense::kUnknown : Tense::kPast;
     // "had been due to expire Friday": a plan in the past perfect is a
     // past plan; the scan goes on to "had".
     if (v == "will") {
@@ -52,15 +62,34 @@ Tense CueAt(const std::vector<Token>& tokens, size_t i, const Lexicon& lexicon, 
     return Tense::kUnknown;
   }
   const std::string& w = t.norm;
-  if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t.capitalized)
-    return AfterBe(tokens, i) ? Tense::kUnknown : Tense::kPast;
+  if (t.capitalized) return Tense::kUnknown;
+  for (const TenseCues::Suffix& s : cues.suffixes) {
+    const std::string& e = s.ending;
+    if (w.size() <= e.size() + 2 || w.compare(w.size() - e.size(), e.size(), e) != 0) continue;
+    if (s.tense == Tense::kPast && AfterBe(tokens, i, cues)) return Tense::kUnknown;
+    *auxiliary = s.auxiliary;
+    return s.tense;
+  }
   return Tense::kUnknown;
 }
 
 }  // namespace
 
-Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end,
-                  const Lexicon& lexicon, int tense_class, bool* auxiliary) {
+TenseCues TenseCues::From(const Lexicon& lexicon) {
+  TenseCues c;
+  c.lexicon = &lexicon;
+  c.word_class = lexicon.ClassId("tense");
+  c.passive_class = lexicon.ClassId("passive");
+  if (lexicon.HasClass("tensesuffix"))
+    for (const auto& [suffix, value] : lexicon.Entries("tensesuffix"))
+      c.suffixes.push_back({suffix, TenseNamed(value), value == "will"});
+  std::stable_sort(c.suffixes.begin(), c.suffixes.end(),
+                   [](const auto& a, const auto& b) { return a.ending.size() > b.ending.size(); });
+  return c;
+}
+
+Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end, const TenseCues& cues,
+                  bool* auxiliary) {
   std::vector<Lexicon::Match> scratch;
   bool aux_unused = false;
   if (!auxiliary) auxiliary = &aux_unused;
@@ -72,7 +101,7 @@ Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end,
           (tokens[begin - d + 1].newline_before && d > 1)) {
         left_open = false;
       } else {
-        Tense t = CueAt(tokens, begin - d, lexicon, tense_class, &scratch, auxiliary);
+        Tense t = CueAt(tokens, begin - d, cues, &scratch, auxiliary);
         if (t != Tense::kUnknown) return t;
       }
     }
@@ -81,7 +110,7 @@ Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end,
       if (j >= tokens.size() || StopsScan(tokens, j) || tokens[j].newline_before) {
         right_open = false;
       } else {
-        Tense t = CueAt(tokens, j, lexicon, tense_class, &scratch, auxiliary);
+        Tense t = CueAt(tokens, j, cues, &scratch, auxiliary);
         if (t != Tense::kUnknown) return t;
       }
     }

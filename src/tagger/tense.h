@@ -2,8 +2,11 @@
 // nearby cue words, and other cue words in its passage.
 //
 // "said on Wednesday" looks back, "will meet on Wednesday" ahead. The cue
-// words live in data/lexicon/tense.tsv (value past, present or future);
-// besides them, a word ending in "ed" counts as past.
+// words live in data/<lang>/lexicon/tense.tsv (value past, present, future
+// or will); besides them, a lower-case word with an ending of
+// tensesuffix.tsv counts as that ending says (English "-ed" past, Spanish
+// "-ó" past, "-rá" future), and a cue after a word of passive.tsv ("be",
+// "is") is no cue (the auxiliary carries the tense).
 #ifndef ANNALS_TAGGER_TENSE_H_
 #define ANNALS_TAGGER_TENSE_H_
 
@@ -19,8 +22,24 @@ namespace annals {
 // sentence, nearest cue first (left side preferred on ties). *auxiliary,
 // when given, says whether that cue is a future auxiliary ("will",
 // "'ll", "shall": value `will`), not a weaker cue like "expected".
-Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end,
-                  const Lexicon& lexicon, int tense_class, bool* auxiliary = nullptr);
+struct TenseCues {
+  const Lexicon* lexicon = nullptr;
+  int word_class = -1;     // tense.tsv
+  int passive_class = -1;  // passive.tsv
+  // tensesuffix.tsv, longest ending first; `auxiliary` for the value
+  // `will` (a synthetic future, Spanish "viajará": as sure as "will").
+  struct Suffix {
+    std::string ending;
+    Tense tense;
+    bool auxiliary;
+  };
+  std::vector<Suffix> suffixes;
+  // Reads the classes of `lexicon` (which must outlive the cues).
+  static TenseCues From(const Lexicon& lexicon);
+};
+
+Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end, const TenseCues& cues,
+                  bool* auxiliary = nullptr);
 
 // True when a word of lexicon class `cls` occurs at most `before` tokens
 // before [begin, end) or `after` tokens after it, sentence ends included

@@ -65,4 +65,43 @@ bool IsLetterAt(std::string_view text, size_t i, size_t* len) {
   return true;
 }
 
+bool IsUpperCodePoint(char32_t cp) {
+  const utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+std::string StripAccents(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const size_t n = DecodeUtf8(text, i, &cp);
+    if (n == 0) {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t parts[8];
+    int boundclass = 0;
+    const utf8proc_ssize_t k = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), parts, 8,
+                                                       UTF8PROC_DECOMPOSE, &boundclass);
+    if (k <= 0 || k > 8) {
+      out.append(text.substr(i, n));
+    } else {
+      for (utf8proc_ssize_t j = 0; j < k; ++j)
+        if (utf8proc_category(parts[j]) != UTF8PROC_CATEGORY_MN)
+          AppendUtf8(static_cast<char32_t>(parts[j]), &out);
+    }
+    i += n;
+  }
+  return out;
+}
+
 }  // namespace annals

@@ -30,6 +30,16 @@ bool IsLowerLetterAt(std::string_view text, size_t i);
 // byte length (0 when false).
 bool IsLetterAt(std::string_view text, size_t i, size_t* len);
 
+// True for an upper-case or title-case letter (general category Lu, Lt).
+bool IsUpperCodePoint(char32_t cp);
+
+// The text without its accents: canonical decomposition, combining marks
+// (category Mn) dropped, recomposed: "février" -> "fevrier", "März" ->
+// "Marz", "ß" unchanged. Vocabularies list a word once, with its accents,
+// and the lexicon adds this form, so that text typed without accents
+// ("sabado", "fevrier") reads the same. Ill-formed bytes are kept.
+std::string StripAccents(std::string_view text);
+
 }  // namespace annals
 
 #endif  // ANNALS_TEXT_CASEFOLD_H_

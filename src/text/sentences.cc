@@ -67,7 +67,7 @@ Profile LoadProfile(std::string_view contents, bool unicode) {
 const Profile& ProfileFor(std::string_view lang) {
   static const auto* profiles = [] {
     auto* v = new std::vector<std::pair<std::string, Profile>>();
-    v->emplace_back("en", LoadProfile(embedded::File("lexicon/abbreviations.tsv"), false));
+    v->emplace_back("en", LoadProfile(embedded::File("en/lexicon/abbreviations.tsv"), false));
     for (std::string_view l : kLanguages) {
       if (l == "en") continue;
       const std::string_view file = embedded::File(std::string(l) + "/text/abbreviations.txt");

@@ -1,6 +1,7 @@
 #include "text/tokenizer.h"
 
 #include "text/ascii.h"
+#include "text/casefold.h"
 #include "text/utf8.h"
 
 namespace annals {
@@ -36,6 +37,9 @@ CharClass Classify(uint32_t cp, char* fold) {
     *fold = '-';
     return CharClass::kPunct;
   }
+  // The ordinal indicators "º" and "ª" (Spanish, Italian and Portuguese
+  // "1º", "1ª") are letters, so that they make a suffix token like "st".
+  if (cp == 0xAA || cp == 0xBA) return CharClass::kLetter;
   if ((cp >= 0x2016 && cp <= 0x206F) || (cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
       (cp >= 0x3000 && cp <= 0x303F)) {
     *fold = '?';
@@ -52,6 +56,9 @@ std::vector<Token> Tokenize(std::string_view text) {
   bool space = true, newline = false;
   size_t i = 0;
   bool open = false;  // out.back() is a word/number token still being extended
+  // Words with letters beyond ASCII, folded at the end ("März" -> "märz"):
+  // English text rarely has one, so its tokens never pay for Unicode.
+  std::vector<uint32_t> unicode_words;
   while (i < text.size()) {
     // Fast path for a run of ASCII letters or digits, most of news text:
     // the same token the general path below builds a code point at a
@@ -118,11 +125,14 @@ std::vector<Token> Tokenize(std::string_view text) {
       t.kind = kind;
       t.space_before = space;
       t.newline_before = newline;
-      t.capitalized = cp >= 'A' && cp <= 'Z';
+      t.capitalized = cp < 0x80 ? cp >= 'A' && cp <= 'Z' : IsUpperCodePoint(cp);
       if (kind == TokenKind::kPunct) t.norm.assign(1, fold);
       open = kind != TokenKind::kPunct;
       space = newline = false;
     }
+    if (kind == TokenKind::kWord && len > 1 &&
+        (unicode_words.empty() || unicode_words.back() != out.size() - 1))
+      unicode_words.push_back(static_cast<uint32_t>(out.size() - 1));
     if (kind != TokenKind::kPunct) {
       for (size_t k = 0; k < len; ++k) {
         char c = text[i + k];
@@ -131,6 +141,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     }
     i += len;
   }
+  for (uint32_t k : unicode_words) out[k].norm = FoldCase(out[k].norm);
   return out;
 }
 

@@ -16,7 +16,8 @@ AnnotatedDocument Annotate(Document doc, const Tagger& tagger) {
   if (!doc.dct) throw std::invalid_argument("Annotate: document " + doc.id + " has no date");
   AnnotatedDocument out;
   std::vector<Timex> timexes = tagger.Tag(doc.text, TagOptions{*doc.dct, DocType::kNews});
-  std::vector<SentenceSpan> spans = SplitSentences(doc.text);
+  doc.lang = tagger.language();
+  std::vector<SentenceSpan> spans = SplitSentences(doc.text, doc.lang);
   out.sentences.reserve(spans.size());
   // Both lists are in text order: one merge pass. A timex that straddles a
   // sentence boundary (rare: "Jan. | 30") goes to the sentence it starts in.
@@ -34,9 +35,17 @@ AnnotatedDocument Annotate(Document doc, const Tagger& tagger) {
   return out;
 }
 
-std::vector<AnnotatedDocument> AnnotateAll(std::vector<Document> docs, const Tagger& tagger,
-                                           int threads,
-                                           const std::function<void(size_t, size_t)>& progress) {
+AnnotatedDocument Annotate(Document doc) {
+  const std::string_view lang =
+      IsTaggerLanguage(doc.lang) ? std::string_view(doc.lang) : LanguageOf(doc.text);
+  return Annotate(std::move(doc), Tagger::ForLanguage(lang));
+}
+
+namespace {
+
+std::vector<AnnotatedDocument> AnnotateEach(
+    std::vector<Document> docs, const std::function<AnnotatedDocument(Document)>& annotate,
+    int threads, const std::function<void(size_t, size_t)>& progress) {
   const size_t n = docs.size();
   std::vector<AnnotatedDocument> out(n);
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -50,7 +59,7 @@ std::vector<AnnotatedDocument> AnnotateAll(std::vector<Document> docs, const Tag
   auto work = [&] {
     for (size_t i; (i = next.fetch_add(1)) < n;) {
       try {
-        out[i] = Annotate(std::move(docs[i]), tagger);
+        out[i] = annotate(std::move(docs[i]));
       } catch (...) {
         std::lock_guard<std::mutex> lock(mu);
         if (!error) error = std::current_exception();
@@ -79,6 +88,25 @@ std::vector<AnnotatedDocument> AnnotateAll(std::vector<Document> docs, const Tag
   if (progress) progress(n, n);
   if (error) std::rethrow_exception(error);
   return out;
+}
+
+}  // namespace
+
+std::vector<AnnotatedDocument> AnnotateAll(std::vector<Document> docs, const Tagger& tagger,
+                                           int threads,
+                                           const std::function<void(size_t, size_t)>& progress) {
+  return AnnotateEach(
+      std::move(docs), [&tagger](Document d) { return Annotate(std::move(d), tagger); }, threads,
+      progress);
+}
+
+std::vector<AnnotatedDocument> AnnotateAll(std::vector<Document> docs, std::string_view lang,
+                                           int threads,
+                                           const std::function<void(size_t, size_t)>& progress) {
+  if (lang != "auto")
+    return AnnotateAll(std::move(docs), Tagger::ForLanguage(lang), threads, progress);
+  return AnnotateEach(
+      std::move(docs), [](Document d) { return Annotate(std::move(d)); }, threads, progress);
 }
 
 }  // namespace annals

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <string>
 #include <unordered_map>
 
 #include "text/ascii.h"
+#include "text/language.h"
 
 namespace annals::timeline {
 namespace {
@@ -187,8 +189,26 @@ std::vector<std::string> KeywordWords(const SentenceIndex& index, const Collecte
   return out;
 }
 
+// The language most of the articles are written in (English on a tie or
+// when none says): the words of every article are read as its words.
+std::string CollectionLanguage(std::span<const AnnotatedDocument* const> docs) {
+  std::map<std::string, size_t> count;
+  for (const AnnotatedDocument* d : docs)
+    if (!d->doc.lang.empty()) ++count[d->doc.lang];
+  std::string best = "en";
+  size_t most = 0;
+  for (const auto& [lang, n] : count)
+    if (n > most && IsSupportedLanguage(lang)) {
+      best = lang;
+      most = n;
+    }
+  if (count.count("en") && count["en"] == most) best = "en";
+  return best;
+}
+
 SentenceIndex IndexSentences(std::span<const AnnotatedDocument* const> docs) {
   SentenceIndex index;
+  index.vocabulary = Vocabulary(CollectionLanguage(docs));
   index.docs.assign(docs.begin(), docs.end());
   size_t total = 0;
   for (const AnnotatedDocument* doc : docs) total += doc->doc.dct ? doc->sentences.size() : 0;

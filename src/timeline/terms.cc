@@ -4,8 +4,10 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "text/casefold.h"
 #include "text/embedded.h"
 #include "text/porter.h"
+#include "text/stemmer.h"
 
 namespace annals {
 namespace {
@@ -41,21 +43,64 @@ void ForEachWord(std::string_view text, std::string& word, F fn) {
   word.clear();
 }
 
-// Words of up to three letters are kept whole, as ROUGE keeps them (eval/rouge.cc).
-std::string StemOf(const std::string& word) { return word.size() > 3 ? PorterStem(word) : word; }
+// The same over words of any letters (bytes of multi-byte characters
+// count as letters), case-folded.
+template <typename F>
+void ForEachUnicodeWord(std::string_view text, std::string& word, F fn) {
+  word.clear();
+  auto flush = [&] {
+    if (word.empty()) return;
+    std::string folded = FoldCase(word);
+    fn(folded);
+    word.clear();
+  };
+  for (char ch : text) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (IsWordByte(c) || (c >= 'A' && c <= 'Z') || c >= 0x80) {
+      word.push_back(ch);
+    } else {
+      flush();
+    }
+  }
+  flush();
+}
 
 }  // namespace
 
-Vocabulary::Vocabulary() { Stopwords(); }
+Vocabulary::Vocabulary(std::string_view lang)
+    : lang_(lang), english_(lang == "en" || lang.empty()) {
+  if (english_)
+    Stopwords();
+  else
+    annals::Stopwords(lang_);
+}
+
+template <typename F>
+void Vocabulary::ForEach(std::string_view text, std::string& word, F fn) const {
+  if (english_)
+    ForEachWord(text, word, fn);
+  else
+    ForEachUnicodeWord(text, word, fn);
+}
+
+bool Vocabulary::IsStopword(const std::string& word) const {
+  if (english_) return Stopwords().contains(word);
+  return annals::Stopwords(lang_).contains(word);
+}
+
+// Words of up to three letters are kept whole, as ROUGE keeps them (eval/rouge.cc).
+std::string Vocabulary::StemOf(const std::string& word) const {
+  if (word.size() <= 3) return word;
+  return english_ ? PorterStem(word) : StemWord(lang_, word);
+}
 
 void Vocabulary::Words(std::string_view text, std::vector<WordId>* out) {
-  const auto& stop = Stopwords();
   // One hash lookup per word: word_ids_ remembers stopwords as kStopword.
-  ForEachWord(text, scratch_, [&](const std::string& word) {
+  ForEach(text, scratch_, [&](const std::string& word) {
     auto it = word_ids_.find(word);
     if (it == word_ids_.end()) {
       WordId id = kStopword;
-      if (!stop.contains(word)) {
+      if (!IsStopword(word)) {
         const StemId stem =
             stem_ids_.emplace(StemOf(word), static_cast<StemId>(stem_ids_.size())).first->second;
         id = static_cast<WordId>(words_.size());
@@ -69,9 +114,8 @@ void Vocabulary::Words(std::string_view text, std::vector<WordId>* out) {
 }
 
 void Vocabulary::Find(std::string_view text, std::vector<Found>* out) const {
-  const auto& stop = Stopwords();
   std::string scratch;
-  ForEachWord(text, scratch, [&](const std::string& word) {
+  ForEach(text, scratch, [&](const std::string& word) {
     Found f;
     f.word = word;
     if (auto it = word_ids_.find(word); it != word_ids_.end()) {
@@ -79,7 +123,7 @@ void Vocabulary::Find(std::string_view text, std::vector<Found>* out) const {
       f.known = true;
       f.stem = stem_of_[it->second];
     } else {
-      if (stop.contains(word)) return;
+      if (IsStopword(word)) return;
       std::string stem = StemOf(word);
       if (auto sit = stem_ids_.find(stem); sit != stem_ids_.end()) {
         f.known = true;

@@ -37,11 +37,15 @@ using TermVector = std::vector<std::pair<TermId, float>>;
 // words are added; the const methods may be called from many threads.
 class Vocabulary {
  public:
-  Vocabulary();
+  // `lang` is the collection's language. English keeps what the
+  // Timeline17 figures were measured with: words are runs of ASCII letters
+  // and digits, data/text/stopwords.txt, Porter stems (as ROUGE stems). Any
+  // other language reads words of any letters, case-folded (utf8proc), its
+  // data/<lang>/text/stopwords.txt and its Snowball stemmer.
+  explicit Vocabulary(std::string_view lang = "en");
 
   // Appends the ids of the content words of `text`, in text order, repeats
-  // kept, adding words not seen before. A word is a run of ASCII letters
-  // and digits; other bytes separate words.
+  // kept, adding words not seen before.
   void Words(std::string_view text, std::vector<WordId>* out);
 
   size_t size() const { return words_.size(); }      // distinct content words
@@ -67,8 +71,14 @@ class Vocabulary {
   std::unordered_map<std::string, WordId> word_ids_;  // word -> id or kStopword
   std::unordered_map<std::string, StemId> stem_ids_;  // stem -> id
   std::vector<std::string> words_;                    // id -> word
-  std::vector<StemId> stem_of_;                       // word id -> stem id
-  std::string scratch_;                               // the word being read
+  std::string lang_;
+  bool english_ = true;
+  template <typename F>
+  void ForEach(std::string_view text, std::string& word, F fn) const;
+  bool IsStopword(const std::string& word) const;
+  std::string StemOf(const std::string& word) const;
+  std::vector<StemId> stem_of_;  // word id -> stem id
+  std::string scratch_;          // the word being read
 };
 
 // Term ids for one timeline build, numbered 0, 1, ... in the order the

@@ -17,6 +17,9 @@ __version__: str
 
 DateLike = Union[datetime.date, str]
 DocType = Literal["news", "narrative"]
+# "auto" (detected per text) or a language code; "und": numeric dates only.
+Lang = Literal["auto", "en", "es", "fr", "de", "it", "pt", "und"]
+LangCode = Literal["en", "es", "fr", "de", "it", "pt", "und"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 class TimexDict(TypedDict):
@@ -53,13 +56,18 @@ class Timex:
     def __eq__(self, other: object) -> bool: ...
     __hash__: None  # type: ignore[assignment]
 
-def tag(text: str, dct: DateLike, type: DocType = "news") -> list[Timex]:
-    """Finds and resolves every time expression of `text` against `dct`.
+def tag(text: str, dct: DateLike, type: DocType = "news", lang: Lang = "auto") -> list[Timex]:
+    """Finds and resolves every time expression of `text` against `dct`, in
+    its language (lang='auto': detected, as language_of does).
 
     Raises TypeError for a non-str text or a dct that is neither a date nor
-    a str; ValueError for a malformed dct, an unknown type, or lone
+    a str; ValueError for a malformed dct, an unknown type or lang, or lone
     surrogates in text. Releases the GIL while tagging.
     """
+
+def language_of(text: str) -> LangCode:
+    """The language of `text` as tag(lang='auto') detects it ('und': none
+    of the covered ones, or too little text)."""
 
 Document = tuple[str, DateLike, str]  # (id, publication date, text)
 
@@ -73,6 +81,10 @@ class Corpus:
     def skipped(self) -> list[str]: ...
     @property
     def out_of_range(self) -> int: ...
+    @property
+    def lang(self) -> Lang: ...
+    @property
+    def languages(self) -> list[LangCode]: ...
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[tuple[str, datetime.date, str]]: ...
 
@@ -82,6 +94,7 @@ def load_corpus(
     topic: str | None = None,
     from_date: DateLike | None = None,
     to_date: DateLike | None = None,
+    lang: Lang = "auto",
 ) -> Corpus: ...
 
 class T17TopicDict(TypedDict):
@@ -101,14 +114,20 @@ class AnnotatedDocument:
     @property
     def text(self) -> str: ...
     @property
+    def lang(self) -> LangCode: ...
+    @property
     def sentences(self) -> list[tuple[int, int]]: ...
     @property
     def timexes(self) -> list[Timex]: ...
 
-DocumentLike = Union[Document, list[object], AnnotatedDocument]
+# (id, date, text, lang) names a document's language.
+DocumentLike = Union[Document, tuple[str, DateLike, str, str], list[object], AnnotatedDocument]
 
-def annotate(docs: Iterable[DocumentLike], *, threads: int = 0) -> list[AnnotatedDocument]:
-    """Splits and tags (id, date, text) documents as news, in input order."""
+def annotate(
+    docs: Iterable[DocumentLike] | Corpus, *, threads: int = 0, lang: Lang = "auto"
+) -> list[AnnotatedDocument]:
+    """Splits and tags (id, date, text) documents as news, in input order,
+    each in its language (a 4th item, a Corpus's languages, or detected)."""
 
 class TimelineSentenceDict(TypedDict):
     text: str
@@ -170,6 +189,7 @@ class Timeline:
         from_date: DateLike | None = None,
         to_date: DateLike | None = None,
         threads: int = 0,
+        lang: Lang = "auto",
     ) -> None: ...
     @property
     def entries(self) -> list[TimelineEntry]: ...
@@ -193,7 +213,9 @@ class Timeline:
 
 class Story:
     """A collection annotated and indexed once, for many timelines."""
-    def __init__(self, docs: Iterable[DocumentLike], *, threads: int = 0) -> None: ...
+    def __init__(
+        self, docs: Iterable[DocumentLike] | Corpus, *, threads: int = 0, lang: Lang = "auto"
+    ) -> None: ...
     def timeline(
         self,
         *,

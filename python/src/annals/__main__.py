@@ -12,12 +12,14 @@ import json
 import sys
 
 from . import _annals
-from ._annals import Timeline, annotate, tag
+from ._annals import Timeline, annotate, language_of, tag
+
+_LANGS = ("en", "es", "fr", "de", "it", "pt", "und")
 
 TAG_HELP = """\
 Finds every time expression in each article and resolves it against the
 article's date; writes one JSON object per article and line, as
-`annals tag --format json` does: {"id", "dct", "timexes": [{"begin", "end"
+`annals tag --format json` does: {"id", "dct", "lang", "timexes": [{"begin", "end"
 (UTF-8 byte offsets in the file), "text", "type", "value", "mod"?, "first"?,
 "last"?}]}. With no FILE, or FILE '-', reads standard input.
 
@@ -88,6 +90,9 @@ def _parser():
                         "last date mentioned (narrative)")
     t.add_argument("--format", choices=["json"], default="json",
                    help="json (the only format here; the CLI has text and timeml too)")
+    t.add_argument("--lang", choices=["auto", "en", "es", "fr", "de", "it", "pt", "und"],
+                   default="auto", help="the articles' language (auto: detected per article; a "
+                   "JSONL \"lang\" field names it; und: numeric dates only)")
     t.add_argument("--input", choices=["auto", "dated", "plain", "timeml", "jsonl"],
                    default="auto", help="force the input format")
     t.add_argument("-o", "--output", help="write to this file instead of standard output")
@@ -144,9 +149,17 @@ class _Tagger:
         self.args, self.out = args, out
         self.ok = self.failed = 0
 
-    def emit(self, doc_id, dct, text, offset):
-        timexes = [_timex_json(t, offset) for t in tag(text, dct, self.args.type)]
-        self.out.write(_compact({"id": doc_id, "dct": dct, "timexes": timexes}) + "\n")
+    def emit(self, doc_id, dct, text, offset, lang=""):
+        if self.args.lang != "auto":
+            lang = self.args.lang
+        elif lang not in _LANGS:
+            if lang:
+                _say("tag", f"unknown \"lang\" `{lang}` (known: en, es, fr, de, it, pt, und); "
+                     "detected from the text instead")
+            lang = language_of(text)
+        timexes = [_timex_json(t, offset) for t in tag(text, dct, self.args.type, lang)]
+        self.out.write(_compact({"id": doc_id, "dct": dct, "lang": lang,
+                                 "timexes": timexes}) + "\n")
 
     def fail(self, message):
         self.failed += 1
@@ -177,14 +190,14 @@ class _Tagger:
             return self.fail(str(e))
         good = bad = 0
         dct_override = self.args.dct.isoformat() if self.args.dct else None
-        for line, doc_id, dct, text in lines:
+        for line, doc_id, dct, text, lang in lines:
             if doc_id is None:  # dct is the message, text "file:line: message"
                 bad += 1
                 _say("tag", text)
                 self.out.write(_compact({"line": line, "error": dct}) + "\n")
                 continue
             good += 1
-            self.emit(doc_id, dct_override or dct, text, 0)
+            self.emit(doc_id, dct_override or dct, text, 0, lang)
         _say("tag", f"{path}: {good} lines tagged, {bad} with errors")
         self.ok += good
         # Every bad line is an output line of its own: a mapper's run fails

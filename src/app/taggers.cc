@@ -1,0 +1,45 @@
+#include "app/taggers.h"
+
+namespace annals::app {
+
+Taggers::Taggers(std::string lang, std::string data_dir)
+    : lang_(std::move(lang)), data_dir_(std::move(data_dir)) {}
+
+std::string Taggers::Choose(std::string_view text) const {
+  if (lang_ != "auto") return lang_;
+  return std::string(LanguageOf(text));
+}
+
+std::string Taggers::Choose(const Document& doc, std::string* warning) const {
+  if (warning) warning->clear();
+  if (lang_ != "auto") return lang_;
+  if (!doc.lang.empty()) {
+    if (IsTaggerLanguage(doc.lang)) return doc.lang;
+    if (warning)
+      *warning = "unknown \"lang\" `" + doc.lang + "` (known: " + TaggerLanguageList() +
+                 ", und); detected from the text instead";
+  }
+  return std::string(LanguageOf(doc.text));
+}
+
+const Tagger& Taggers::For(const std::string& lang) const {
+  if (data_dir_.empty()) return Tagger::ForLanguage(lang);
+  std::lock_guard<std::mutex> lock(mu_);
+  auto& t = loaded_[lang];
+  if (!t) t = Tagger::FromDirectory(data_dir_, lang);
+  return *t;
+}
+
+std::string CheckLangOption(std::string_view value) {
+  if (value == "auto" || IsTaggerLanguage(value)) return "";
+  return "unknown language `" + std::string(value) + "` for --lang (one of: auto, " +
+         TaggerLanguageList() + ", und)";
+}
+
+std::string WithLangHelp(std::string help) {
+  const size_t at = help.find("@LANG@");
+  if (at != std::string::npos) help.replace(at, 6, kLangHelp);
+  return help;
+}
+
+}  // namespace annals::app
