@@ -1,11 +1,14 @@
 // Tagging throughput over the raw Timeline17 articles (../shared/data/t17):
 // MB/s and documents/s on one thread and on all cores, and peak RSS.
 //
-// Usage: tag_throughput [T17_DIR] [--repeat N] [--threads N]
+// Usage: tag_throughput [T17_DIR] [--repeat N] [--threads N] [--lang L|auto]
 // Files are read into memory first, so the figures measure tagging only.
 // By default it runs on one thread and then on all cores; --threads N runs
 // on N threads only (bench/cli_throughput.sh compares --threads 1 with the
-// CLI).
+// CLI). --lang (default en) tags every article as L; auto detects each
+// one's language inside the timed loop, as the CLI does, and reports what
+// detection alone costs. ML-Crisis folders (<topic>_<lang>/InputDocs) work
+// the same way.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -28,6 +31,8 @@ struct Doc {
   annals::Date dct;
 };
 
+static std::string g_lang = "en";
+
 static double Run(const std::vector<Doc>& docs, unsigned threads, size_t* timexes) {
   std::atomic<size_t> next{0}, found{0};
   auto work = [&] {
@@ -35,7 +40,9 @@ static double Run(const std::vector<Doc>& docs, unsigned threads, size_t* timexe
     for (size_t i; (i = next.fetch_add(1)) < docs.size();) {
       annals::TagOptions opt;
       opt.dct = docs[i].dct;
-      local += annals::Tagger::Default().Tag(docs[i].text, opt).size();
+      const std::string_view lang =
+          g_lang == "auto" ? annals::LanguageOf(docs[i].text) : std::string_view(g_lang);
+      local += annals::Tagger::ForLanguage(lang).Tag(docs[i].text, opt).size();
     }
     found += local;
   };
@@ -57,8 +64,10 @@ int main(int argc, char** argv) {
       repeat = std::max(1, std::atoi(argv[++i]));
     else if (a == "--threads" && i + 1 < argc)
       only_threads = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
+    else if (a == "--lang" && i + 1 < argc)
+      g_lang = argv[++i];
     else if (a == "-h" || a == "--help") {
-      std::puts("Usage: tag_throughput [T17_DIR] [--repeat N] [--threads N]");
+      std::puts("Usage: tag_throughput [T17_DIR] [--repeat N] [--threads N] [--lang L|auto]");
       return 0;
     } else
       dir = a;
@@ -82,9 +91,29 @@ int main(int argc, char** argv) {
     bytes += docs.back().text.size();
   }
   std::sort(docs.begin(), docs.end(), [](const Doc& a, const Doc& b) { return a.text < b.text; });
-  annals::Tagger::Default();  // load rules outside the timing
+  if (g_lang != "auto" && !annals::IsTaggerLanguage(g_lang)) {
+    std::fprintf(stderr, "tag_throughput: unknown --lang %s\n", g_lang.c_str());
+    return 2;
+  }
+  // Load the rules outside the timing.
+  for (std::string_view l : {"en", "es", "fr", "de", "it", "pt", "und"})
+    annals::Tagger::ForLanguage(l);
+  if (g_lang == "auto") {
+    double best = 1e30;
+    size_t en = 0;
+    for (int r = 0; r < repeat; ++r) {
+      auto t0 = std::chrono::steady_clock::now();
+      en = 0;
+      for (const Doc& d : docs) en += annals::LanguageOf(d.text) == "en";
+      best = std::min(best,
+                      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
+    std::printf("detection alone: %.3f s on one thread (%zu of %zu documents English)\n", best, en,
+                docs.size());
+  }
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  std::printf("%zu documents, %.1f MB, best of %d runs\n", docs.size(), bytes / 1e6, repeat);
+  std::printf("%zu documents, %.1f MB, best of %d runs, --lang %s\n", docs.size(), bytes / 1e6,
+              repeat, g_lang.c_str());
   std::printf("%-8s %10s %10s %12s %10s\n", "threads", "seconds", "MB/s", "docs/s", "timexes");
   std::vector<unsigned> runs = {1u, cores};
   if (only_threads) runs = {only_threads};

@@ -232,6 +232,7 @@ TEST_F(ServerTest, Article) {
   ASSERT_EQ(found["results"].size(), 1u);
   const int id = found["results"][0]["article"];
   json a = GetJson("/api/articles/" + std::to_string(id), 200);
+  EXPECT_EQ(a["lang"], "en");  // stored at ingest (schema 2)
   EXPECT_EQ(a["doc_id"], "xss-1");
   // The hostile markup is data: the JSON carries it verbatim, the UI puts
   // it in text nodes (tests/browser proves nothing runs).
@@ -256,8 +257,20 @@ TEST_F(ServerTest, Tag) {
   json j = json::parse(res->body);
   ASSERT_EQ(j["timexes"].size(), 1u);
   EXPECT_EQ(j["timexes"][0]["value"], "2013-01-25");
+  EXPECT_EQ(j["lang"], "en");
+  // `lang` picks the rules; the answer names the language used.
+  res = c.Post("/api/tag",
+               R"({"text": "Il est parti le 3 mars 2011.", "dct": "2013-01-30", "lang": "fr"})",
+               "application/json");
+  ASSERT_TRUE(res);
+  j = json::parse(res->body);
+  EXPECT_EQ(j["lang"], "fr");
+  ASSERT_EQ(j["timexes"].size(), 1u);
+  EXPECT_EQ(j["timexes"][0]["value"], "2011-03-03");
   for (const char* bad : {"not json", "{}", R"({"text": 1, "dct": "2013-01-30"})",
-                          R"({"text": "x", "dct": "2013-02-30"})", "[]"}) {
+                          R"({"text": "x", "dct": "2013-02-30"})", "[]",
+                          R"({"text": "x", "dct": "2013-01-30", "lang": "xx"})",
+                          R"({"text": "x", "dct": "2013-01-30", "lang": 3})"}) {
     auto r = c.Post("/api/tag", bad, "application/json");
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 400) << bad;

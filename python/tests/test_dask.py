@@ -49,8 +49,8 @@ def test_bad_documents_are_reported_and_work_goes_on(client):
     assert "bad-date: document date: '2013-02-30' is not a date" in errors
     assert "bad-text: document text must be str, not bytes" in errors
     assert "surrogate: " in errors
-    assert "#5: document: expected an (id, date, text) tuple or an AnnotatedDocument, not int" in errors
-    assert "too: document: expected an (id, date, text) tuple" in errors
+    assert "#5: document: expected an (id, date, text[, lang]) tuple or an AnnotatedDocument, not int" in errors
+    assert "too: document: expected an (id, date, text[, lang]) tuple" in errors
     # The good documents made the same timeline as in this process.
     want = annals.Timeline(good, max_dates=5).to_dict()
     assert result["documents"] == want["documents"] > 0

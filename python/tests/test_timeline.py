@@ -113,7 +113,7 @@ def test_threads_do_not_change_the_timeline(seed):
 @pytest.mark.parametrize("docs, kwargs, exc, message", [
     (5, {}, TypeError, "docs must be an iterable of \\(id, date, text\\) tuples, not int"),
     ("abc", {}, TypeError, "docs must be an iterable .* not str"),
-    ([("a", "2013-01-30")], {}, TypeError, "docs\\[0\\]: expected an \\(id, date, text\\) tuple .* of length 2"),
+    ([("a", "2013-01-30")], {}, TypeError, "docs\\[0\\]: expected an \\(id, date, text\\[, lang\\]\\) tuple .* of length 2"),
     ([DOCS[0], 7], {}, TypeError, "docs\\[1\\]: expected .* not int"),
     ([("a", "2013-01-32", "x")], {}, ValueError, "docs\\[0\\] date: '2013-01-32' is not a date"),
     ([("a", None, "x")], {}, TypeError, "docs\\[0\\] date must be a datetime.date"),

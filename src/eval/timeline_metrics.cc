@@ -249,7 +249,12 @@ std::optional<Timeline> ParseTimeline(std::string_view text, std::string_view na
     pos = end + 1;
     ++line_no;
     if (line.empty()) continue;
-    if (line == kSeparator) {
+    // A separator a conversion broke ("- -------------------------------",
+    // ML-Crisis yemen_fr) is still one: a line of dashes and spaces only.
+    const bool dashes = line.size() >= 16 &&
+                        line.find_first_not_of("- ") == std::string_view::npos &&
+                        std::count(line.begin(), line.end(), '-') >= 16;
+    if (line == kSeparator || dashes) {
       if (open) commit();  // repeated separators are harmless
       continue;
     }

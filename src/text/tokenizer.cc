@@ -38,8 +38,9 @@ CharClass Classify(uint32_t cp, char* fold) {
     return CharClass::kPunct;
   }
   // The ordinal indicators "º" and "ª" (Spanish, Italian and Portuguese
-  // "1º", "1ª") are letters, so that they make a suffix token like "st".
-  if (cp == 0xAA || cp == 0xBA) return CharClass::kLetter;
+  // "1º", "1ª"), and the degree sign typed for them ("1° maggio"), are
+  // letters, so that they make a suffix token like "st".
+  if (cp == 0xAA || cp == 0xBA || cp == 0xB0) return CharClass::kLetter;
   if ((cp >= 0x2016 && cp <= 0x206F) || (cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
       (cp >= 0x3000 && cp <= 0x303F)) {
     *fold = '?';
