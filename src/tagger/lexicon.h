@@ -1,7 +1,7 @@
 // tagger/lexicon.h — vocabularies: named word classes (months, units,
 // number words, ...) whose entries map a phrase to a normalized value.
 //
-// Each class comes from one file data/lexicon/<class>.tsv with lines
+// Each class comes from one file data/<lang>/lexicon/<class>.tsv with lines
 //   phrase <TAB> value [<TAB> flags]
 // where the phrase is tokenized like text (so "twenty-two" is three
 // tokens) and flags may be "cap" (the text must start with a capital, for

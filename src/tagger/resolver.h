@@ -43,7 +43,7 @@ struct ResolveContext {
   // The tense is future by an auxiliary ("will close on Monday"): sure
   // enough to move a weekday that names the anchor's own to the next week.
   bool future_auxiliary = false;
-  // The passage talks about fiscal quarters (data/lexicon/quartercue.tsv):
+  // The passage talks about fiscal quarters (data/en/lexicon/quartercue.tsv):
   // business news then counts "a year ago" in quarters ("profit rose from
   // $5 a year earlier" = the same quarter a year before).
   bool quarter_context = false;

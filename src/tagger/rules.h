@@ -1,6 +1,6 @@
 // tagger/rules.h — temporal rules as data.
 //
-// A rule file (data/rules/<family>.rules) holds one family of rules, each
+// A rule file (data/<lang>/rules/<family>.rules) holds one family of rules, each
 // with the examples that document and test it:
 //
 //   rule: month-day-year

@@ -183,9 +183,9 @@ bool InClass(const Lexicon& lexicon, int cls, const std::vector<Token>& tokens, 
   return !found.empty();
 }
 
-// A word that is also an ordinary word (data/lexicon/homonym.tsv: "May" the
+// A word that is also an ordinary word (data/en/lexicon/homonym.tsv: "May" the
 // verb and the name, "fall" the verb, "DEC" the acronym) is a time alone
-// only after a word that makes it one (data/lexicon/timecue.tsv: "in
+// only after a word that makes it one (data/en/lexicon/timecue.tsv: "in
 // May", "until fall", "April and May") or a context its rule names;
 // written as a short acronym ("DEC", "MAY"), where capitalisation tells
 // nothing, that word must be in capitals too ("IN MAY", not "the DEC
@@ -233,7 +233,7 @@ bool AloneWithoutContext(const Tagger::Impl& impl, std::string_view text,
          (b == 0 || !InCapitals(text, tokens[b - 1]));
 }
 
-// A time word written in lower case (data/lexicon/lowercase.tsv),
+// A time word written in lower case (data/en/lexicon/lowercase.tsv),
 // capitalised after a word of its line that is no preposition of time, is
 // part of a name: "the Daily Mail", "USA Today", "Showbiz Tonight".
 bool InAName(const Lexicon& lexicon, int lowercase_class, int timecue_class, std::string_view text,
@@ -551,7 +551,7 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
       frame.Set(Slot::kPartOfDay, "");
     } else if (frame.has(Slot::kDayOf) && joined) {
       // "[the early] morning hours of 30 April": the rule starts at the
-      // part of day (data/rules/partofday.rules says why).
+      // part of day (data/en/rules/partofday.rules says why).
       size_t b = m.begin;
       if (b > floor && (tokens[b - 1].norm == "early" || tokens[b - 1].norm == "late")) --b;
       if (b > floor && tokens[b - 1].norm == "the") m.begin = b - 1;
@@ -569,7 +569,7 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (InAName(impl.lexicon, impl.lowercase_class, impl.timecue_class, text, tokens, m)) continue;
     RuleKind kind = m.rule->kind;
     // In a narrative, "three days later" counts from the last date: the
-    // amount becomes a date with the word after it ("later", data/lexicon/
+    // amount becomes a date with the word after it ("later", data/en/lexicon/
     // sequence.tsv). News keeps the duration (the event it counts from is
     // not the document date).
     if (narrative && kind == RuleKind::kDuration && frame.has(Slot::kUnit) &&

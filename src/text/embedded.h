@@ -1,6 +1,6 @@
 // text/embedded.h — the data/ files compiled into the library.
 //
-// cmake/embed.cmake turns data/lexicon, data/rules and data/text into one
+// cmake/embed.cmake turns data/*/lexicon, data/*/rules and data/*/text into one
 // table of {relative path, contents}; the contents live as long as the
 // program, so views into them never dangle. Every layer reads its data
 // from here, so the table is declared once.

@@ -39,7 +39,7 @@ bool LooksTokenized(std::string_view text);
 // sentence after a title (Mr. Dr. Gen. St.), a single initial (J. Smith),
 // a month or "No." before a number (Jan. 30), nor after an abbreviation such
 // as U.S. Inc. a.m. unless a typical sentence starter follows ("The", "He").
-// The abbreviation classes are data: data/lexicon/abbreviations.tsv. A photo
+// The abbreviation classes are data: data/en/lexicon/abbreviations.tsv. A photo
 // credit ("... 2012. REUTERS/Name") stays with its caption, and a dateline
 // at the start of a paragraph ("BEIRUT (Reuters) - ", "(CNN) -- ") is left
 // out of the first sentence's span.

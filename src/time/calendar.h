@@ -48,7 +48,7 @@ struct YearSeason {
 YearSeason SeasonOf(Date d);
 YearSeason AddSeasons(YearSeason ys, int n);
 
-// The day of a holiday in `year`, from its rule in data/lexicon/holiday.tsv:
+// The day of a holiday in `year`, from its rule in data/en/lexicon/holiday.tsv:
 //   "MM-DD"     a fixed day (Christmas: "12-25")
 //   "MM-DD+W"   the first weekday W (1 = Monday .. 7 = Sunday) on or after
 //               MM-DD (Thanksgiving, the fourth Thursday: "11-22+4")
