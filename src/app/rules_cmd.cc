@@ -9,6 +9,7 @@
 #include "app/args.h"
 #include "app/commands.h"
 #include "app/taggers.h"
+#include "text/language.h"
 
 namespace annals::app {
 namespace {
@@ -55,7 +56,7 @@ int RunRules(const Args& args) {
   }
   std::vector<std::string> langs;
   if (lang == "all") {
-    for (const char* l : {"en", "es", "fr", "de", "it", "pt"}) langs.emplace_back(l);
+    for (std::string_view l : kLanguages) langs.emplace_back(l);
   } else {
     langs.push_back(lang);
   }
