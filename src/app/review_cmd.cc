@@ -15,6 +15,7 @@
 #include "annals/tagger.h"
 #include "app/args.h"
 #include "app/commands.h"
+#include "app/taggers.h"
 #include "corpus/collection.h"
 
 namespace annals::app {
@@ -41,17 +42,21 @@ const char kUsage[] =
     "  --values V       show the V commonest values per text (default 3)\n"
     "  --ignore-case    group texts that differ only in ASCII case\n"
     "  --type T         news (default: relative to the publication date) or narrative\n"
+    "@LANG@"
     "  --format F       text (default) or json\n"
     "  --threads N      tagging threads (default 2)\n"
     "  --help           show this help\n"
     "\n"
-    "Exit status: 0 listed, 1 no usable article, 2 usage error.\n";
+    "The listing's first line counts the articles read in each language.\n"
+    "Exit status: 0 listed, 1 no usable article or a malformed --data file,\n"
+    "2 usage error.\n";
 
 struct Options {
   int top = 50, contexts = 3, values = 3, threads = 2;
   bool ignore_case = false;
   DocType type = DocType::kNews;
   std::string format = "text";
+  std::string lang = "auto", data_dir;
   std::vector<std::string> paths;
 };
 
@@ -121,8 +126,13 @@ std::vector<std::pair<std::string, size_t>> Commonest(const Map& m, size_t n) {
   return v;
 }
 
+const std::string& UsageText() {
+  static const std::string text = WithLangHelp(kUsage);
+  return text;
+}
+
 int Usage(const std::string& msg) {
-  std::fprintf(stderr, "annals review: %s\n\n%s", msg.c_str(), kUsage);
+  std::fprintf(stderr, "annals review: %s\n\n%s", msg.c_str(), UsageText().c_str());
   return 2;
 }
 
@@ -150,7 +160,7 @@ int RunReview(const Args& args) {
   try {
     while (r.Next()) {
       if (r.Is("-h", "--help")) {
-        std::fputs(kUsage, stdout);
+        std::fputs(UsageText().c_str(), stdout);
         return 0;
       } else if (r.Is("--top")) {
         o.top = r.Int(0, 1000000);
@@ -166,6 +176,11 @@ int RunReview(const Args& args) {
         o.type = r.Choice({"news", "narrative"}) == "news" ? DocType::kNews : DocType::kNarrative;
       } else if (r.Is("--format")) {
         o.format = r.Choice({"text", "json"});
+      } else if (r.Is("--lang")) {
+        o.lang = r.Value("a language");
+        if (std::string why = CheckLangOption(o.lang); !why.empty()) throw UsageError(why);
+      } else if (r.Is("--data")) {
+        o.data_dir = r.Value("a directory");
       } else if (r.IsOption()) {
         r.Unknown();
       } else {
@@ -190,6 +205,20 @@ int RunReview(const Args& args) {
   // Tag in parallel; each article's timexes are kept only as long as it
   // takes to count them.
   const std::vector<Document>& docs = corpus.documents;
+  const Taggers taggers(o.lang, o.data_dir);
+  std::vector<std::string> langs(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    std::string warning;
+    langs[i] = taggers.Choose(docs[i], &warning);
+    if (!warning.empty())
+      std::fprintf(stderr, "annals review: %s: %s\n", docs[i].id.c_str(), warning.c_str());
+  }
+  try {  // with --data, read every language's files before the threads start
+    for (const std::string& l : langs) taggers.For(l);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "annals review: %s\n", e.what());
+    return 1;
+  }
   std::vector<std::vector<Timex>> found(docs.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
@@ -197,13 +226,15 @@ int RunReview(const Args& args) {
       TagOptions t;
       t.dct = *docs[i].dct;
       t.type = o.type;
-      found[i] = Tagger::Default().Tag(docs[i].text, t);
+      found[i] = taggers.For(langs[i]).Tag(docs[i].text, t);
     }
   };
   std::vector<std::thread> pool;
   for (int t = 1; t < o.threads; ++t) pool.emplace_back(work);
   work();
   for (std::thread& t : pool) t.join();
+  std::map<std::string, size_t> per_lang;
+  for (const std::string& l : langs) ++per_lang[l];
 
   std::unordered_map<std::string, Entry> entries;
   size_t total = 0;
@@ -239,7 +270,8 @@ int RunReview(const Args& args) {
     nlohmann::json j = {{"articles", docs.size()},
                         {"expressions", total},
                         {"distinct_texts", entries.size()},
-                        {"skipped", corpus.skipped.size()}};
+                        {"skipped", corpus.skipped.size()},
+                        {"languages", per_lang}};
     nlohmann::json list = nlohmann::json::array();
     for (const auto& [key, e] : order) {
       nlohmann::json v = nlohmann::json::array();
@@ -258,8 +290,12 @@ int RunReview(const Args& args) {
     std::printf("%s\n", j.dump(1).c_str());
     return 0;
   }
-  std::printf("%zu articles, %zu expressions, %zu distinct texts%s\n", docs.size(), total,
-              entries.size(), o.ignore_case ? " (case ignored)" : "");
+  std::string lang_counts;
+  for (const auto& [l, n] : per_lang) {
+    lang_counts += (lang_counts.empty() ? "" : ", ") + l + " " + std::to_string(n);
+  }
+  std::printf("%zu articles (%s), %zu expressions, %zu distinct texts%s\n", docs.size(),
+              lang_counts.c_str(), total, entries.size(), o.ignore_case ? " (case ignored)" : "");
   for (const auto& [key, e] : order) {
     std::string vals;
     for (const auto& [val, n] : Commonest(e->values, o.values)) {
