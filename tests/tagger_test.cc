@@ -243,6 +243,47 @@ TEST(Lexicon, MatchAllAtAgreesWithMatchAtForEveryClass) {
   }
 }
 
+TEST(Lexicon, LengthEndingAtReadsLeftwardLongestFirst) {
+  Lexicon lex;
+  lex.AddClass("lead", "the\tx\nthe early\tx\n", "lead.tsv");
+  const int id = lex.ClassId("lead");
+  const auto t = Tokenize("in the early morning hours");  // in the early morning
+  EXPECT_EQ(lex.LengthEndingAt(id, t, 3), 2u);            // "the early"
+  EXPECT_EQ(lex.LengthEndingAt(id, t, 2), 1u);            // "the"
+  EXPECT_EQ(lex.LengthEndingAt(id, t, 1), 0u);            // "in": none
+  EXPECT_EQ(lex.LengthEndingAt(id, t, 0), 0u);
+  EXPECT_EQ(lex.LengthEndingAt(id, t, 3, 2), 0u);  // may not start before token 2
+  EXPECT_EQ(lex.LengthEndingAt(-1, t, 3), 0u);     // a class the language lacks
+}
+
+// A clock time alone is on the day named just before it in its clause.
+TEST(Tagger, ClockTimeTakesTheDayNamedBeforeItInTheClause) {
+  TagOptions o;
+  o.dct = *Date::Parse("2013-03-06");
+  auto value_of = [&](std::string_view text, std::string_view expr) {
+    for (const Timex& t : Tagger::Default().Tag(text, o))
+      if (t.text == expr) return t.value;
+    return std::string("(none)");
+  };
+  EXPECT_EQ(value_of("He arrived on March 3 and left at 10 a.m.", "10 a.m."), "2013-03-03T10:00");
+  EXPECT_EQ(value_of("He arrived on March 3. He left at 10 a.m.", "10 a.m."), "2013-03-06T10:00");
+  EXPECT_EQ(value_of("He arrived on March 3;\nhe left at 10 a.m.", "10 a.m."), "2013-03-06T10:00");
+  EXPECT_EQ(value_of("On March 3 the talks, which many had expected to fail, ended at 10 a.m.",
+                     "10 a.m."),
+            "2013-03-06T10:00");  // more than eight tokens away
+}
+
+// A weekday that is not the day's in the year chosen picks the nearest year
+// where it is; a year written out is kept whatever the weekday.
+TEST(Tagger, WeekdayAndDayPickTheYearTheyAgreeIn) {
+  TagOptions o;
+  o.dct = *Date::Parse("2013-03-10");
+  auto ts = Tagger::Default().Tag("on Thursday, March 3 and on Thursday, March 3, 2013", o);
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(ts[0].value, "2011-03-03");
+  EXPECT_EQ(ts[1].value, "2013-03-03");
+}
+
 }  // namespace
 }  // namespace annals
 

@@ -109,6 +109,21 @@ void Lexicon::MatchAt(int id, const std::vector<Token>& tokens, size_t i,
   }
 }
 
+size_t Lexicon::LengthEndingAt(int id, const std::vector<Token>& tokens, size_t i,
+                               size_t first) const {
+  if (id < 0) return 0;
+  // Entries are short; four tokens bounds the scan (and keeps it linear).
+  constexpr size_t kLongest = 4;
+  std::vector<Match> found;
+  for (size_t n = std::min({kLongest, i, i - std::min(i, first)}); n >= 1; --n) {
+    found.clear();
+    MatchAt(id, tokens, i - n, &found);
+    for (const Match& m : found)
+      if (m.length == n) return n;
+  }
+  return 0;
+}
+
 std::vector<std::pair<std::string, std::string>> Lexicon::Entries(const std::string& name) const {
   std::vector<std::pair<std::string, std::string>> out;
   int id = ClassId(name);

@@ -38,6 +38,11 @@ class Lexicon {
   // longest first.
   void MatchAt(int id, const std::vector<Token>& tokens, size_t i, std::vector<Match>* out) const;
 
+  // The length of the longest entry of class `id` (-1: none) that takes
+  // exactly tokens [i - n, i) and starts at or after `first`; 0 if none.
+  // For words read leftward from an expression ("had been" before "due").
+  size_t LengthEndingAt(int id, const std::vector<Token>& tokens, size_t i, size_t first = 0) const;
+
   // What a first token starts: the classes (bit c for class c) and the
   // (class, entry) pairs, grouped by class in ascending id and, within a
   // class, in MatchAt's order.

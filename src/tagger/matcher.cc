@@ -30,6 +30,7 @@ Matcher::Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon)
     : rules_(rules), lexicon_(lexicon) {
   number_class_ = lexicon.ClassId("number");
   ordinal_class_ = lexicon.ClassId("ordinal");
+  thousand_class_ = lexicon.ClassId("thousand");
   if (lexicon.HasClass("ordsuffix"))
     for (const auto& [phrase, value] : lexicon.Entries("ordsuffix"))
       ordinal_suffixes_.push_back(phrase);
@@ -162,9 +163,14 @@ int Matcher::SpelledYear(const std::vector<Token>& tokens, size_t i, const State
   for (const auto& h : state.LexAt(number_class_, i)) {
     const int high = value(h);
     if (h.length != 1) continue;
-    if (high == 2 && i + 1 < tokens.size() && tokens[i + 1].norm == "thousand") {
-      size_t j = i + 2;
-      if (j < tokens.size() && tokens[j].norm == "and") ++j;
+    size_t thousand = 0;  // "thousand", "thousand and" (thousand.tsv)
+    if (high == 2 && i + 1 < tokens.size() && thousand_class_ >= 0) {
+      std::vector<Lexicon::Match> m;
+      lexicon_.MatchAt(thousand_class_, tokens, i + 1, &m);
+      if (!m.empty()) thousand = m[0].length;  // longest first
+    }
+    if (thousand > 0) {
+      const size_t j = i + 1 + thousand;
       // Not "two thousand" alone: that is more often a count.
       for (const auto& l : state.LexAt(number_class_, j)) {
         const int low = value(l);

@@ -86,7 +86,7 @@ class Matcher {
 
   const std::vector<Rule>& rules_;
   const Lexicon& lexicon_;
-  int number_class_ = -1, ordinal_class_ = -1;
+  int number_class_ = -1, ordinal_class_ = -1, thousand_class_ = -1;
   // What makes a day number an ordinal when it touches it (ordsuffix.tsv:
   // English "st", "th"; French "er"; Spanish "º").
   std::vector<std::string> ordinal_suffixes_;

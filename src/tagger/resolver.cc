@@ -156,6 +156,32 @@ Date ElidedMonthDay(int day, int wd, Tense tense, Date anchor) {
   return best ? *best : Date{};
 }
 
+// How far YearOfWeekday looks for a year whose day has the named weekday.
+// Every day of the year falls on each weekday within 11 years; the pages
+// this mends are another year's ("giovedì 5 novembre" in a 2013 article
+// is 2015's, a programme reprinted) and lie within a few years.
+constexpr int kWeekdayYearReach = 6;
+
+// `year`, or when the day month/day of it is not weekday `wd` (0 =
+// Monday; "Thursday, November 12"), the nearest year within
+// kWeekdayYearReach whose is: on a tie the later one in the future tense,
+// else the earlier. A date whose weekday and day disagree is seldom a
+// slip; far more often it is copy from another year.
+int YearOfWeekday(int year, int month, int day, int wd, Tense tense) {
+  auto agrees = [&](int y) {
+    Date d{y, month, day};
+    return d.valid() && d.Weekday() == wd;
+  };
+  if (wd < 0 || wd > 6 || agrees(year)) return year;
+  for (int k = 1; k <= kWeekdayYearReach; ++k) {
+    const int first = tense == Tense::kFuture ? year + k : year - k;
+    const int second = tense == Tense::kFuture ? year - k : year + k;
+    if (agrees(first)) return first;
+    if (agrees(second)) return second;
+  }
+  return year;
+}
+
 // The weekday `wd` (0 = Monday) relative to the anchor. `next_week`: the
 // anchor's own weekday in the future is the one after ("The bridge will
 // close on Monday", written on a Monday).
@@ -391,9 +417,12 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
     if (year == kUnset && ctx.chronology_entry && day != kUnset && dir == kUnset)
       year = ctx.previous_entry ? YearFor(month, day, kUnset, Tense::kUnknown, *ctx.previous_entry)
                                 : EntryYear(month, day, ctx.dct);
+    const bool year_given = year != kUnset;
     if (year == kUnset)
       year = ctx.narrative_precision > 0 ? NarrativeYear(month, day, dir, ctx)
                                          : YearFor(month, day, dir, ctx.tense, anchor);
+    if (day != kUnset && !year_given && f.i(Slot::kWeekday) != kUnset)
+      year = YearOfWeekday(year, month, day, f.i(Slot::kWeekday) - 1, ctx.tense);
     if (day != kUnset) return day_value(Date{year, month, day});
     r.value = cal::YearMonthString(year, month);
     return r;
@@ -497,7 +526,7 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
     }
     return std::nullopt;
   }
-  if (!time.empty()) return day_value(anchor);
+  if (!time.empty()) return day_value(ctx.day_before ? *ctx.day_before : anchor);
   return std::nullopt;
 }
 

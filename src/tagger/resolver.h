@@ -61,6 +61,11 @@ struct ResolveContext {
   // story has moved on past it (NarrativeYear in resolver.cc); tense is not
   // asked, for a history tells everything in the past.
   int narrative_precision = 0;
+  // The day named by the expression just before, in the same clause
+  // (TagWindow says how near): a clock time alone is on that day ("am
+  // Montag um 17.30 Uhr", "on March 3 and left at 10 a.m."), not on the
+  // anchor's.
+  std::optional<Date> day_before;
 };
 
 struct Resolution {

@@ -31,6 +31,7 @@ struct Tagger::Impl {
   int mod_class = -1, approx_class = -1;
   int homonym_class = -1, lowercase_class = -1, timecue_class = -1;
   int month_class = -1, season_class = -1;
+  int percent_class = -1, dayoflead_class = -1;
 
   std::string lang;
   TenseCues tense_cues;
@@ -79,6 +80,8 @@ struct Tagger::Impl {
     lowercase_class = lexicon.ClassId("lowercase");
     timecue_class = lexicon.ClassId("timecue");
     month_class = lexicon.ClassId("month");
+    percent_class = lexicon.ClassId("percent");
+    dayoflead_class = lexicon.ClassId("dayoflead");
     season_class = lexicon.ClassId("season");
   }
 
@@ -134,8 +137,10 @@ bool HeadsEntry(const std::vector<Token>& tokens, size_t begin, size_t end) {
 }
 
 // A number glued to currency, percent or another number ("$2000",
-// "2013%", "2,013") is an amount, not a time.
-bool PartOfAmount(const std::vector<Token>& tokens, size_t begin, size_t end) {
+// "2013%", "2,013"), or followed by a percent word (percent.tsv: "2013
+// percent", "2013 por ciento"), is an amount, not a time.
+bool PartOfAmount(const Lexicon& lexicon, int percent_class, const std::vector<Token>& tokens,
+                  size_t begin, size_t end) {
   if (tokens[begin].kind == TokenKind::kNumber && begin > 0 && Touches(tokens, begin)) {
     const std::string& p = tokens[begin - 1].norm;
     if (p == "$" || p == "#" || p == "?" || p == "+") return true;
@@ -144,9 +149,14 @@ bool PartOfAmount(const std::vector<Token>& tokens, size_t begin, size_t end) {
       return true;
   }
   const Token& last = tokens[end - 1];
-  if (last.kind == TokenKind::kNumber && end < tokens.size() &&
-      (tokens[end].norm == "%" || tokens[end].norm == "percent"))
-    return true;
+  if (last.kind == TokenKind::kNumber && end < tokens.size()) {
+    if (tokens[end].norm == "%") return true;
+    if (percent_class >= 0) {
+      std::vector<Lexicon::Match> m;
+      lexicon.MatchAt(percent_class, tokens, end, &m);
+      if (!m.empty()) return true;
+    }
+  }
   if (last.kind == TokenKind::kNumber && Touches(tokens, end)) {
     const std::string& n = tokens[end].norm;
     if ((n == "," || n == ".") && tokens.size() > end + 1 &&
@@ -515,6 +525,22 @@ struct TagState {
   std::optional<Date> last_entry;
 };
 
+// How far a clock time alone may stand from the day named before it and
+// still be on that day: "28. September, Premiere, Großes Haus, 20 Uhr"
+// (KRAUTS event listings) is 7 tokens. Further away, or across a
+// sentence end, a line break or a semicolon, the time is the anchor's.
+constexpr size_t kClockAfterDayTokens = 8;
+
+// Whether tokens [from, to) hold no clause or sentence end.
+bool SameClause(const std::vector<Token>& tokens, size_t from, size_t to) {
+  if (to > from + kClockAfterDayTokens) return false;
+  for (size_t i = from; i < to; ++i) {
+    const std::string& n = tokens[i].norm;
+    if (tokens[i].newline_before || n == "." || n == "!" || n == "?" || n == ";") return false;
+  }
+  return to >= tokens.size() || !tokens[to].newline_before;
+}
+
 // Tags full[base, end) as part of one text: offsets are into `full`, and
 // the anchors in *state carry over from the windows before.
 void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, size_t end,
@@ -525,8 +551,13 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
   const bool narrative = options.type == DocType::kNarrative;
   std::optional<Interval>& last_time = state->last_time;
   size_t floor = 0;  // tokens before this belong to an earlier expression
+  // The day the last expression of this window named, and its end token.
+  std::optional<Date> last_day;
+  size_t last_day_end = 0;
   for (RuleMatch m : matches) {
-    if (PartOfAmount(tokens, m.begin, m.end) || PartOfTagOrCode(text, tokens, m.begin)) continue;
+    if (PartOfAmount(impl.lexicon, impl.percent_class, tokens, m.begin, m.end) ||
+        PartOfTagOrCode(text, tokens, m.begin))
+      continue;
     if (m.rule->narrative_only && !narrative) continue;
     // A reading that is no time ("a second term") keeps its words.
     if (m.rule->kind == RuleKind::kNone) {
@@ -551,10 +582,9 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
       frame.Set(Slot::kPartOfDay, "");
     } else if (frame.has(Slot::kDayOf) && joined) {
       // "[the early] morning hours of 30 April": the rule starts at the
-      // part of day (data/en/rules/partofday.rules says why).
-      size_t b = m.begin;
-      if (b > floor && (tokens[b - 1].norm == "early" || tokens[b - 1].norm == "late")) --b;
-      if (b > floor && tokens[b - 1].norm == "the") m.begin = b - 1;
+      // part of day (data/en/rules/partofday.rules says why); the words
+      // before it that join the span are dayoflead.tsv's.
+      m.begin -= impl.lexicon.LengthEndingAt(impl.dayoflead_class, tokens, m.begin, floor);
     }
     if (!frame.has(Slot::kMod)) {
       std::string mod;
@@ -610,8 +640,11 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (frame.has(Slot::kOffset) && frame.s(Slot::kUnit) == "Y")
       ctx.quarter_context = ClassNear(tokens, m.begin, m.end, impl.lexicon, impl.quarter_cue_class,
                                       kQuarterCueBefore, kQuarterCueAfter);
+    if (last_day && SameClause(tokens, last_day_end, m.begin)) ctx.day_before = last_day;
     std::optional<Resolution> res = Resolve(frame, kind, ctx);
     if (!res) continue;
+    last_day = res->day;
+    last_day_end = m.end;
     Timex t;
     t.begin = base + tokens[m.begin].begin;
     t.end = base + tokens[m.end - 1].end;

@@ -56,8 +56,8 @@ Tense CueAt(const std::vector<Token>& tokens, size_t i, const TenseCues& cues,
       return Tense::kFuture;
     }
     if (v == "future")
-      return i >= 2 && tokens[i - 1].norm == "been" && tokens[i - 2].norm == "had" ? Tense::kUnknown
-                                                                                   : Tense::kFuture;
+      return lexicon.LengthEndingAt(cues.pastperfect_class, tokens, i) > 0 ? Tense::kUnknown
+                                                                           : Tense::kFuture;
     if (v == "present") return Tense::kPresent;
     return Tense::kUnknown;
   }
@@ -80,6 +80,7 @@ TenseCues TenseCues::From(const Lexicon& lexicon) {
   c.lexicon = &lexicon;
   c.word_class = lexicon.ClassId("tense");
   c.passive_class = lexicon.ClassId("passive");
+  c.pastperfect_class = lexicon.ClassId("pastperfect");
   if (lexicon.HasClass("tensesuffix"))
     for (const auto& [suffix, value] : lexicon.Entries("tensesuffix"))
       c.suffixes.push_back({suffix, TenseNamed(value), value == "will"});

@@ -24,8 +24,9 @@ namespace annals {
 // "'ll", "shall": value `will`), not a weaker cue like "expected".
 struct TenseCues {
   const Lexicon* lexicon = nullptr;
-  int word_class = -1;     // tense.tsv
-  int passive_class = -1;  // passive.tsv
+  int word_class = -1;         // tense.tsv
+  int passive_class = -1;      // passive.tsv
+  int pastperfect_class = -1;  // pastperfect.tsv: "had been" (due to ...)
   // tensesuffix.tsv, longest ending first; `auxiliary` for the value
   // `will` (a synthetic future, Spanish "viajará": as sure as "will").
   struct Suffix {
