@@ -42,6 +42,35 @@ check "annals rules: every example of every language passes" test $rc -eq 0
 check "annals rules: reports each language" grep -q "annals rules: pt:" "$tmp/err"
 "$bin" rules --lang xx 2> /dev/null; rc=$?
 check "annals rules --lang xx: exit 2" test $rc -eq 2
+# --data DIR: a word added to a copy of data/ is read by tag, timeline and
+# bench without a rebuild; a malformed file is exit 1 naming it.
+cp -r "$src/data" "$tmp/data"
+printf 'fryday\t5\n' >> "$tmp/data/en/lexicon/weekday.tsv"
+mkdir -p "$tmp/dd"
+printf ' date 2013-01-30 Talks broke down on Fryday, the minister said on Fryday evening.\n' > "$tmp/dd/a.txt"
+"$bin" tag --data "$tmp/data" --format json "$tmp/dd/a.txt" > "$tmp/dd.json"; rc=$?
+check "tag --data: exit 0" test $rc -eq 0
+check "tag --data: the added word is read" grep -q '"text":"Fryday","type":"DATE","value":"2013-01-25"' "$tmp/dd.json"
+"$bin" tag --format json "$tmp/dd/a.txt" > "$tmp/dd0.json"
+check "tag without --data: the compiled-in words" test "$(grep -c Fryday "$tmp/dd0.json")" -eq 0
+"$bin" timeline -q --data "$tmp/data" --format json "$tmp/dd/a.txt" > "$tmp/ddt.json"; rc=$?
+check "timeline --data: exit 0" test $rc -eq 0
+check "timeline --data: the added word dates an event" grep -q '"2013-01-25"' "$tmp/ddt.json"
+printf 'rule: broken\n  pattern: <nosuchclass>\n' > "$tmp/data/en/rules/zz.rules"
+"$bin" tag --data "$tmp/data" "$tmp/dd/a.txt" > /dev/null 2> "$tmp/err"; rc=$?
+check "tag --data with a malformed rule: exit 1" test $rc -eq 1
+check "tag --data with a malformed rule: names the file" grep -q "zz.rules" "$tmp/err"
+"$bin" timeline -q --data "$tmp/data" "$tmp/dd/a.txt" > /dev/null 2> "$tmp/err"; rc=$?
+check "timeline --data with a malformed rule: exit 1" test $rc -eq 1
+check "timeline --data with a malformed rule: names the file" grep -q "zz.rules" "$tmp/err"
+mkdir -p "$tmp/t17/Story_src/InputDocs/2013-01-30" "$tmp/t17/Story_src/timelines"
+printf 'Talks broke down on Fryday.\n' > "$tmp/t17/Story_src/InputDocs/2013-01-30/a.txt"
+printf '2013-01-25\nTalks broke down.\n--------------------------------\n2013-01-30\nThey met.\n' \
+  > "$tmp/t17/Story_src/timelines/tl.txt"
+"$bin" bench t17 --data "$tmp/data" "$tmp/t17" > /dev/null 2> "$tmp/err"; rc=$?
+check "bench --data with a malformed rule: exit 1" test $rc -eq 1
+check "bench --data with a malformed rule: names the file" grep -q "zz.rules" "$tmp/err"
+rm "$tmp/data/en/rules/zz.rules"
 
 "$bin" tag --format timeml "$seed" > "$tmp/seed.tml"
 check "timeml output has TIMEX3" grep -q '<TIMEX3 tid="t1"' "$tmp/seed.tml"

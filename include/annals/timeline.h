@@ -51,6 +51,13 @@ AnnotatedDocument Annotate(Document doc, const Tagger& tagger);
 // text (LanguageOf), which doc.lang becomes.
 AnnotatedDocument Annotate(Document doc);
 
+// Annotate with the tagger of `lang`: a code Tagger::ForLanguage takes, or
+// "auto" for the document's own choice (as Annotate(Document) makes it).
+AnnotatedDocument Annotate(Document doc, std::string_view lang);
+
+// The tagger a document is read with (TaggerFor in AnnotateAll below).
+using TaggerChoice = std::function<const Tagger&(const Document&)>;
+
 // Annotate over many documents on `threads` threads (0 = all cores), in
 // input order. `progress`, when set, is called from the calling thread with
 // (done, total) now and then.
@@ -62,6 +69,13 @@ std::vector<AnnotatedDocument> AnnotateAll(
 // Annotate(Document) choice per document) or one code for all.
 std::vector<AnnotatedDocument> AnnotateAll(
     std::vector<Document> docs, std::string_view lang, int threads = 0,
+    const std::function<void(size_t, size_t)>& progress = nullptr);
+
+// AnnotateAll with the tagger `tagger_for` gives each document (taggers
+// read from a directory, for one). It is called on the worker threads, so
+// it must be thread-safe; what it returns must outlive the call.
+std::vector<AnnotatedDocument> AnnotateAll(
+    std::vector<Document> docs, const TaggerChoice& tagger_for, int threads = 0,
     const std::function<void(size_t, size_t)>& progress = nullptr);
 
 struct TimelineOptions {

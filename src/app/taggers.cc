@@ -30,6 +30,16 @@ const Tagger& Taggers::For(const std::string& lang) const {
   return *t;
 }
 
+std::vector<AnnotatedDocument> Taggers::AnnotateAll(
+    std::vector<Document> docs, int threads,
+    const std::function<void(size_t, size_t)>& progress) const {
+  if (data_dir_.empty()) return annals::AnnotateAll(std::move(docs), lang_, threads, progress);
+  for (const Document& d : docs) For(Choose(d));
+  return annals::AnnotateAll(
+      std::move(docs), [this](const Document& d) -> const Tagger& { return For(Choose(d)); },
+      threads, progress);
+}
+
 std::string CheckLangOption(std::string_view value) {
   if (value == "auto" || IsTaggerLanguage(value)) return "";
   return "unknown language `" + std::string(value) + "` for --lang (one of: auto, " +

@@ -8,14 +8,17 @@
 #ifndef ANNALS_APP_TAGGERS_H_
 #define ANNALS_APP_TAGGERS_H_
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "annals/document.h"
 #include "annals/tagger.h"
+#include "annals/timeline.h"
 
 namespace annals::app {
 
@@ -38,6 +41,13 @@ class Taggers {
   const Tagger& For(const std::string& lang) const;
 
   const std::string& lang_option() const { return lang_; }
+
+  // AnnotateAll of `docs` with these taggers: Choose, then For, per
+  // document. With --data, every language the documents need is read
+  // before the threads start, so a malformed file throws here.
+  std::vector<AnnotatedDocument> AnnotateAll(
+      std::vector<Document> docs, int threads,
+      const std::function<void(size_t, size_t)>& progress = nullptr) const;
 
  private:
   std::string lang_;

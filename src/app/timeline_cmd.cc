@@ -65,6 +65,8 @@ const char kHelp[] =
     "                   article_id, published, collection; RFC 4180)\n"
     "  --lang auto|en|es|fr|de|it|pt|und   the articles' language (default auto:\n"
     "                   detected per article; a JSONL \"lang\" field names it)\n"
+    "  --data DIR       read vocabularies and rules from DIR (laid out like the\n"
+    "                   source tree's data/) instead of the compiled-in ones\n"
     "  --threads N      tagging threads (default: all cores)\n"
     "  --max-corpus-mb N  hold at most N MiB of article text (default: an\n"
     "                   eighth of physical memory, DEFAULT_MB MiB here; the\n"
@@ -76,13 +78,14 @@ const char kHelp[] =
     "\n"
     "Inputs that cannot be read (empty, not UTF-8, no or impossible date) are\n"
     "skipped and counted on stderr, each named with file and line in JSON.\n"
-    "Exit status: 0 timeline written, 1 no usable article, 2 usage error.\n";
+    "Exit status: 0 timeline written, 1 no usable article or a malformed --data\n"
+    "file, 2 usage error.\n";
 
 struct Options {
   TimelineOptions timeline;
   std::string format = "text";
   int threads = 0;
-  std::string lang = "auto";
+  std::string lang = "auto", data_dir;
   int max_corpus_mb = static_cast<int>(DefaultTextBudget() >> 20);
   std::string output;
   bool quiet = false;
@@ -116,6 +119,8 @@ int ParseArgs(const Args& args, Options* o) {
       } else if (r.Is("--lang")) {
         o->lang = r.Value("a language");
         if (std::string why = CheckLangOption(o->lang); !why.empty()) throw UsageError(why);
+      } else if (r.Is("--data")) {
+        o->data_dir = r.Value("a directory");
       } else if (r.Is("--threads")) {
         o->threads = r.Int(1, 256);
       } else if (r.Is("--from", "--to")) {
@@ -380,8 +385,14 @@ int RunTimeline(const Args& args) {
       std::fprintf(stderr, "annals timeline: tagging %zu/%zu articles\n", done, total);
     }
   };
-  std::vector<AnnotatedDocument> docs =
-      AnnotateAll(std::move(corpus.documents), o.lang, o.threads, progress);
+  std::vector<AnnotatedDocument> docs;
+  try {
+    docs =
+        Taggers(o.lang, o.data_dir).AnnotateAll(std::move(corpus.documents), o.threads, progress);
+  } catch (const std::exception& e) {  // --data: a malformed rule file
+    std::fprintf(stderr, "annals timeline: %s\n", e.what());
+    return 1;
+  }
 
   std::string text;
   if (n == 1) {

@@ -77,9 +77,7 @@ class Pipeline {
         const size_t lo = b * batch_size_, hi = std::min(docs_.size(), lo + batch_size_);
         out.reserve(hi - lo);
         for (size_t i = lo; i < hi; ++i)
-          out.push_back(options_.lang == "auto"
-                            ? Annotate(std::move(docs_[i]))
-                            : Annotate(std::move(docs_[i]), Tagger::ForLanguage(options_.lang)));
+          out.push_back(Annotate(std::move(docs_[i]), options_.lang));
       } catch (...) {
         Abort(std::current_exception());
         return;

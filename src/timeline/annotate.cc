@@ -41,6 +41,11 @@ AnnotatedDocument Annotate(Document doc) {
   return Annotate(std::move(doc), Tagger::ForLanguage(lang));
 }
 
+AnnotatedDocument Annotate(Document doc, std::string_view lang) {
+  if (lang == "auto") return Annotate(std::move(doc));
+  return Annotate(std::move(doc), Tagger::ForLanguage(lang));
+}
+
 namespace {
 
 std::vector<AnnotatedDocument> AnnotateEach(
@@ -107,6 +112,18 @@ std::vector<AnnotatedDocument> AnnotateAll(std::vector<Document> docs, std::stri
     return AnnotateAll(std::move(docs), Tagger::ForLanguage(lang), threads, progress);
   return AnnotateEach(
       std::move(docs), [](Document d) { return Annotate(std::move(d)); }, threads, progress);
+}
+
+std::vector<AnnotatedDocument> AnnotateAll(std::vector<Document> docs,
+                                           const TaggerChoice& tagger_for, int threads,
+                                           const std::function<void(size_t, size_t)>& progress) {
+  return AnnotateEach(
+      std::move(docs),
+      [&tagger_for](Document d) {
+        const Tagger& t = tagger_for(d);
+        return Annotate(std::move(d), t);
+      },
+      threads, progress);
 }
 
 }  // namespace annals
