@@ -151,6 +151,15 @@ TEST(Chronology, LaterEntriesFollowTheList) {
       Values(TagAs("Jan. 5 - Talks end .\nDec. 28 - Talks begin .\nNov. 30 - A report .\n",
                    DocType::kNews, "2011-01-11")),
       (std::vector<std::string>{"Jan. 5=2011-01-05", "Dec. 28=2010-12-28", "Nov. 30=2010-11-30"}));
+  // A year's review, bulleted, runs forward past half a year.
+  EXPECT_EQ(Values(TagAs("In review:\n- March 11: A tsunami hits .\n- Sept. 24: A ban .\n"
+                         "* Dec. 2: A vote .\n",
+                         DocType::kNews, "2011-12-22")),
+            (std::vector<std::string>{"March 11=2011-03-11", "Sept. 24=2011-09-24",
+                                      "Dec. 2=2011-12-02"}));
+  // A dash inside a line is no bullet: the date keeps its reading in prose.
+  EXPECT_EQ(Values(TagAs("Talks - March 11: more to come.", DocType::kNews, "2011-12-22")),
+            (std::vector<std::string>{"March 11=2012-03-11"}));
 }
 
 TEST(Homonyms, AloneTheyNeedAContextTheirRuleNames) {

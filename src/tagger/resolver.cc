@@ -118,6 +118,20 @@ int EntryYear(int month, int day, Date anchor) {
   return y;
 }
 
+// Year of a later entry of a chronology, after the entry of `previous`:
+// the list runs on forward from it when that stays on or before the
+// document date, a week's grace allowed (a year's review: "- 11 mars ...",
+// then "- 24 septembre ..." in a December article); else, as a list newest
+// first does, the occurrence nearest the previous entry.
+int NextEntryYear(int month, int day, Date previous, Date dct) {
+  constexpr int kGraceDays = 7;
+  int y = previous.year;
+  auto at = [&](int year) { return Date{year, month, std::min(day, DaysInMonth(year, month))}; };
+  if (at(y) < previous) ++y;
+  if (at(y).ToDays() <= dct.ToDays() + kGraceDays) return y;
+  return YearFor(month, day, kUnset, Tense::kUnknown, previous);
+}
+
 // The nth weekday `wd` (0 = Monday) of a month; nth -1 is the last.
 std::optional<Date> NthWeekday(cal::YearMonth ym, int wd, int nth) {
   if (wd < 0 || wd > 6 || ym.month < 1 || ym.month > 12 || nth == 0 || nth < -1 || nth > 5)
@@ -190,7 +204,15 @@ Date WeekdayDate(int wd, int dir, Tense tense, Date anchor, bool next_week) {
   int back = (a - wd + 7) % 7, fwd = (wd - a + 7) % 7;
   if (dir == -1) return anchor.AddDays(-(back == 0 ? 7 : back));
   if (dir == 1) return anchor.AddDays(fwd == 0 ? 7 : fwd);
-  if (dir == 0) return anchor.AddDays(wd - a);
+  if (dir == 0) {
+    // "this Sunday" is the anchor's week's, unless the tense says it is
+    // over ("llegaron este domingo" in a Monday paper: the day before) or
+    // still to come ("se reunirán este lunes" on a Tuesday: next week).
+    const Date d = anchor.AddDays(wd - a);
+    if (tense == Tense::kPast && d > anchor) return d.AddDays(-7);
+    if (tense == Tense::kFuture && d < anchor) return d.AddDays(7);
+    return d;
+  }
   if (tense == Tense::kFuture) return anchor.AddDays(fwd == 0 && next_week ? 7 : fwd);
   return anchor.AddDays(-back);
 }
@@ -415,7 +437,7 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
     if (month < 1 || month > 12) return std::nullopt;
     int day = f.i(Slot::kDay);
     if (year == kUnset && ctx.chronology_entry && day != kUnset && dir == kUnset)
-      year = ctx.previous_entry ? YearFor(month, day, kUnset, Tense::kUnknown, *ctx.previous_entry)
+      year = ctx.previous_entry ? NextEntryYear(month, day, *ctx.previous_entry, ctx.dct)
                                 : EntryYear(month, day, ctx.dct);
     const bool year_given = year != kUnset;
     if (year == kUnset)

@@ -126,11 +126,17 @@ bool Touches(const std::vector<Token>& tokens, size_t i) {
   return i < tokens.size() && !tokens[i].space_before;
 }
 
+// A list bullet: "-" (dashes fold to it), "*" or "•".
+bool IsBullet(const Token& t) { return t.norm == "-" || t.norm == "*" || t.norm == "\xE2\x80\xA2"; }
+
 // The expression heads an entry of a chronology: it starts a line (or the
-// text) and a dash or colon follows ("February 24 - Militias take
-// Misrata", "March 5: The council declares ...").
+// text), after a bullet or not, and a dash or colon follows ("February 24
+// - Militias take Misrata", "- 11 mars : NUCLEAIRE/JAPON - Un tsunami").
 bool HeadsEntry(const std::vector<Token>& tokens, size_t begin, size_t end) {
-  if (begin > 0 && !tokens[begin].newline_before) return false;
+  const bool line_start = begin == 0 || tokens[begin].newline_before;
+  const bool after_bullet =
+      begin > 0 && IsBullet(tokens[begin - 1]) && (begin == 1 || tokens[begin - 1].newline_before);
+  if (!line_start && !after_bullet) return false;
   if (end >= tokens.size()) return false;
   const std::string& n = tokens[end].norm;
   return n == "-" || n == ":";
