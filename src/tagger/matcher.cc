@@ -108,7 +108,7 @@ Matcher::Probe Matcher::MakeProbe(const Rule& rule) const {
   const auto plain = [](const PatternItem& it) { return !it.optional && !it.negate; };
   const auto one_digit_run = [](Builtin b) {
     return b == Builtin::kInt || b == Builtin::kYY || b == Builtin::kMonthNum ||
-           b == Builtin::kHour || b == Builtin::kMinute;
+           b == Builtin::kHour || b == Builtin::kMinute || b == Builtin::kFrac;
   };
   if (rule.items.empty() || !plain(rule.items[0])) return p;
   const PatternItem& first = rule.items[0];
@@ -136,6 +136,7 @@ Matcher::Probe Matcher::MakeProbe(const Rule& rule) const {
       case Builtin::kDay:
       case Builtin::kDecade:
       case Builtin::kOrdNum:
+      case Builtin::kFrac:
         p.digits = true;  // digits only
         break;
       case Builtin::kNum:
@@ -254,6 +255,9 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
       return;
     case Builtin::kWord:
       if (t.kind == TokenKind::kWord) out->push_back({1, t.norm});
+      return;
+    case Builtin::kFrac:
+      if (n >= 0 && len <= 6) out->push_back({1, t.norm});
       return;
     case Builtin::kYear:
     case Builtin::kNewsYear: {

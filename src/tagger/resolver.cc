@@ -267,11 +267,48 @@ std::optional<std::string> ShiftedValue(const std::string& unit, int n, Date anc
   return std::nullopt;
 }
 
-std::string DurationValue(const std::string& unit, const std::string& num) {
+// A decimal amount "2.5" (a lexicon number such as German "zweieinhalb"),
+// or the whole part `num` and `frac` the digits after its point ("30,4
+// secondes", "two and a half years": frac 5), times `scale`, written as
+// TimeML writes decimals ("P2.5Y", "PT30.4S"); nullopt when not a number.
+std::optional<std::string> DecimalCount(const std::string& num, const std::string& frac,
+                                        int scale) {
+  std::string whole = num, digits = frac;
+  if (const size_t dot = num.find('.'); dot != std::string::npos) {
+    whole = num.substr(0, dot);
+    digits = num.substr(dot + 1) + frac;
+  }
+  int w = 0;
+  if (whole.empty()) whole = "0";
+  if (!ParseInt(whole, &w) || digits.empty() || digits.size() > 6) return std::nullopt;
+  for (char c : digits)
+    if (!IsAsciiDigit(c)) return std::nullopt;
+  // Exact in integers: whole.digits × scale.
+  int64_t denom = 1;
+  for (size_t i = 0; i < digits.size(); ++i) denom *= 10;
+  const int64_t total = (static_cast<int64_t>(w) * denom + std::stoll(digits)) * scale;
+  std::string out = std::to_string(total / denom);
+  int64_t rest = total % denom;
+  if (rest != 0) {
+    std::string f = std::to_string(rest);
+    f.insert(0, std::to_string(denom).size() - 1 - f.size(), '0');
+    while (!f.empty() && f.back() == '0') f.pop_back();
+    out += "." + f;
+  }
+  return out;
+}
+
+std::string DurationValue(const std::string& unit, const std::string& num,
+                          const std::string& frac = "") {
   bool vague = num.empty() || num == "X";
   int n = 1;
-  if (!vague && !ParseInt(num, &n)) vague = true;
-  auto count = [&](int scale) { return vague ? std::string("X") : std::to_string(n * scale); };
+  const bool decimal = !vague && (!frac.empty() || num.find('.') != std::string::npos);
+  if (!vague && !decimal && !ParseInt(num, &n)) vague = true;
+  auto count = [&](int scale) {
+    if (vague) return std::string("X");
+    if (decimal) return DecimalCount(num, frac, scale).value_or("X");
+    return std::to_string(n * scale);
+  };
   if (unit == "H") return "PT" + count(1) + "H";
   if (unit == "MIN") return "PT" + count(1) + "M";
   if (unit == "S") return "PT" + count(1) + "S";
@@ -315,7 +352,7 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
       return r;
     }
     if (unit.empty()) return std::nullopt;
-    r.value = DurationValue(unit, f.s(Slot::kNum));
+    r.value = DurationValue(unit, f.s(Slot::kNum), f.s(Slot::kFrac));
     return r;
   }
   if (kind == RuleKind::kSet) {

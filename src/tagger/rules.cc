@@ -47,6 +47,7 @@ const BuiltinName kBuiltins[] = {
     {"decade", Builtin::kDecade, Slot::kDecade},
     {"ordnum", Builtin::kOrdNum, Slot::kDay},
     {"word", Builtin::kWord, Slot::kNone},
+    {"frac", Builtin::kFrac, Slot::kFrac},
 };
 
 std::string_view Trim(std::string_view s) {

@@ -25,6 +25,7 @@ namespace annals {
   X(kNth, "nth")         /* "the first/last Tuesday of": 1..5, -1 = last */                     \
   X(kEra, "era")         /* -1: before Christ (BC0480) */                                     \
   X(kDayOf, "dayof")     /* "the night of DATE": the day alone in news */                     \
+  X(kFrac, "frac")       /* digits after the decimal point of num: "30,4", a half = 5 */ \
   X(kExtra, "extra")     /* captured, not used in the value */
 // clang-format on
 
