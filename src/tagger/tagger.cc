@@ -537,6 +537,13 @@ struct TagState {
 // sentence end, a line break or a semicolon, the time is the anchor's.
 constexpr size_t kClockAfterDayTokens = 8;
 
+// Whether tokens [from, to] are on one line.
+bool SameLine(const std::vector<Token>& tokens, size_t from, size_t to) {
+  for (size_t i = from; i <= to && i < tokens.size(); ++i)
+    if (tokens[i].newline_before) return false;
+  return true;
+}
+
 // Whether tokens [from, to) hold no clause or sentence end.
 bool SameClause(const std::vector<Token>& tokens, size_t from, size_t to) {
   if (to > from + kClockAfterDayTokens) return false;
@@ -560,6 +567,12 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
   // The day the last expression of this window named, and its end token.
   std::optional<Date> last_day;
   size_t last_day_end = 0;
+  // The day the last chronology entry of this window headed, and its end
+  // token: "today" and "yesterday" in the rest of the entry's line count
+  // from it ("8 febbraio 2015 - La videoconferenza di oggi ...", a live
+  // report's update in an article dated months before).
+  std::optional<Date> entry_day;
+  size_t entry_end = 0;
   for (RuleMatch m : matches) {
     if (PartOfAmount(impl.lexicon, impl.percent_class, tokens, m.begin, m.end) ||
         PartOfTagOrCode(text, tokens, m.begin))
@@ -632,6 +645,9 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
       if (last && AnaphorTooFine(frame.s(Slot::kUnit), *last))
         frame.Set(Slot::kValue, UnknownValue(frame.s(Slot::kUnit), *last));
     }
+    if (entry_day && !narrative && frame.has(Slot::kDayOffset) && !frame.has(Slot::kAnaphor) &&
+        SameLine(tokens, entry_end, m.begin))
+      ctx.anchor = *entry_day;
     ctx.tense = TenseAround(tokens, m.begin, m.end, impl.tense_cues, &ctx.future_auxiliary);
     // Chronologies tell the past in the historical present ("February 24 -
     // Militias take Misrata"), so an entry looks back whatever its words
@@ -666,7 +682,11 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (narrative && (t.type == TimexType::kDate || t.type == TimexType::kTime) &&
         NarrativeMoves(frame, ctx.tense, res->day.has_value()))
       if (std::optional<NarrativeNow> p = ValuePoint(t.value)) state->now = *p;
-    if (entry && res->day) state->last_entry = *res->day;
+    if (entry && res->day) {
+      state->last_entry = *res->day;
+      entry_day = res->day;
+      entry_end = m.end;
+    }
     out->push_back(std::move(t));
   }
 }
