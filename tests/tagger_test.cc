@@ -157,6 +157,12 @@ TEST(Chronology, LaterEntriesFollowTheList) {
                          DocType::kNews, "2011-12-22")),
             (std::vector<std::string>{"March 11=2011-03-11", "Sept. 24=2011-09-24",
                                       "Dec. 2=2011-12-02"}));
+  // An entry's day anchors "today" and "yesterday" on its own line only.
+  EXPECT_EQ(
+      Values(TagAs("Updates:\nFeb. 8, 2015 - Talks today ; yesterday a call .\nTalks today .\n",
+                   DocType::kNews, "2014-04-07")),
+      (std::vector<std::string>{"Feb. 8, 2015=2015-02-08", "today=2015-02-08",
+                                "yesterday=2015-02-07", "today=2014-04-07"}));
   // A dash inside a line is no bullet: the date keeps its reading in prose.
   EXPECT_EQ(Values(TagAs("Talks - March 11: more to come.", DocType::kNews, "2011-12-22")),
             (std::vector<std::string>{"March 11=2012-03-11"}));

@@ -566,6 +566,16 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
       return r;
     }
     if (dir != kUnset) {
+      // "last decade" names the decade before ("200" in 2015), where "a
+      // decade ago" (the offset above) is the year ten years back.
+      if (unit == "DE") {
+        r.value = Year4(anchor.year + 10 * dir).substr(0, 3);
+        return r;
+      }
+      if (unit == "CE") {
+        r.value = Year4(anchor.year + 100 * dir).substr(0, 2);
+        return r;
+      }
       auto v = ShiftedValue(unit, dir, anchor);
       if (!v) return std::nullopt;
       r.value = *v + (unit == "D" ? time : "");
