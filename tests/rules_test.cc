@@ -17,14 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Describe(const std::vector<Timex>& ts) {
-  std::string s;
-  for (const Timex& t : ts)
-    s += " [" + t.text + "] " + std::string(TimexTypeName(t.type)) + " " + t.value +
-         (t.mod.empty() ? "" : " mod=" + t.mod) + ";";
-  return s.empty() ? " (nothing)" : s;
-}
-
 // Every example of every language, as `annals rules` runs them: the
 // compiled-in data and the source tree's must both pass.
 class EveryLanguage : public ::testing::TestWithParam<const char*> {};
@@ -62,7 +54,7 @@ TEST(Languages, UnknownCodeThrowsAndUndReadsDigitsOnly) {
   opt.dct = Date{2013, 1, 30};
   // Words of no language are read; a numeric date is.
   auto got = Tagger::ForLanguage("und").Tag("Встреча 2011-03-15, on Wednesday", opt);
-  ASSERT_EQ(got.size(), 1u) << Describe(got);
+  ASSERT_EQ(got.size(), 1u) << DescribeTimexes(got);
   EXPECT_EQ(got[0].value, "2011-03-15");
   EXPECT_EQ(LanguageOf("Встреча состоится в среду в Москве, сказал он журналистам."), "und");
   EXPECT_EQ(LanguageOf("The talks will resume on Wednesday, the minister said."), "en");
@@ -95,7 +87,7 @@ TEST(RuleExamples, EmbeddedDataMatchesSourceTree) {
   opt.dct = Date{2013, 1, 30};
   auto a = Tagger::Default().Tag(text, opt);
   auto b = from_dir->Tag(text, opt);
-  EXPECT_EQ(Describe(a), Describe(b));
+  EXPECT_EQ(DescribeTimexes(a), DescribeTimexes(b));
   EXPECT_GE(a.size(), 7u);
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "annals/date.h"
 
@@ -34,6 +35,10 @@ struct Timex {
   // undetermined values ("PAST_REF", "XXXX-01").
   std::optional<Interval> interval;
 };
+
+// The expressions as one line for messages and tests: " [March 3] DATE
+// 2011-03-03; [a week] DURATION P1W;", or " (nothing)".
+std::string DescribeTimexes(const std::vector<Timex>& timexes);
 
 // Calendar interval of a TimeML DATE/TIME value: "2013" -> 2013-01-01..
 // 2013-12-31, "2013-W05" -> its Monday..Sunday, "2013-Q1", "2013-SU",

@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "text/escape.h"
 #include "text/utf8.h"
 
 namespace annals {
@@ -15,29 +16,7 @@ std::string TimemlError::ToString() const {
   return "line " + std::to_string(line) + ": " + message;
 }
 
-std::string XmlEscape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string XmlEscape(std::string_view s) { return EscapeMarkup(s); }
 
 namespace {
 

@@ -209,6 +209,19 @@ bool InClass(const Lexicon& lexicon, int cls, const std::vector<Token>& tokens, 
 // carry their context in them. The cue is looked up here rather than
 // written as rules that start at it: "the", "of", "in" would make every
 // such rule a candidate at every third token.
+// The values of the one-word time cues (timecue.tsv: "in" any, "since"
+// month, ...) just before token b: what may make a homonym a time.
+std::vector<std::string_view> TimeCuesBefore(const Lexicon& lexicon, int timecue_class,
+                                             const std::vector<Token>& tokens, size_t b) {
+  std::vector<std::string_view> out;
+  if (timecue_class < 0 || b == 0) return out;
+  std::vector<Lexicon::Match> found;
+  lexicon.MatchAt(timecue_class, tokens, b - 1, &found);
+  for (const auto& cue : found)
+    if (cue.length == 1) out.push_back(*cue.value);
+  return out;
+}
+
 bool AloneWithoutContext(const Tagger::Impl& impl, std::string_view text,
                          const std::vector<Token>& tokens, const RuleMatch& m) {
   const Lexicon& lexicon = impl.lexicon;
@@ -226,14 +239,10 @@ bool AloneWithoutContext(const Tagger::Impl& impl, std::string_view text,
     has_context = has_context || !it.negate;
   }
   const size_t b = m.begin;
-  if (!has_context && b > 0 && !tokens[b].newline_before && impl.timecue_class >= 0) {
-    found.clear();
-    lexicon.MatchAt(impl.timecue_class, tokens, b - 1, &found);
+  if (!has_context && b > 0 && !tokens[b].newline_before) {
     bool month = false;
     for (const Capture& c : m.captures) month = month || c.slot == Slot::kMonth;
-    for (const auto& cue : found) {
-      if (cue.length != 1) continue;
-      const std::string& v = *cue.value;
+    for (std::string_view v : TimeCuesBefore(lexicon, impl.timecue_class, tokens, b)) {
       if (v == "any" || (v == "month" && month) ||
           (v == "list" && b >= 2 &&
            (InClass(lexicon, impl.month_class, tokens, b - 2) ||
@@ -262,10 +271,8 @@ bool InAName(const Lexicon& lexicon, int lowercase_class, int timecue_class, std
   if (p.kind == TokenKind::kPunct) return false;
   if (!InClass(lexicon, lowercase_class, tokens, m.begin)) return false;
   // After a preposition of time ("in Summer") it is the time.
-  std::vector<Lexicon::Match> cue;
-  if (timecue_class >= 0) lexicon.MatchAt(timecue_class, tokens, m.begin - 1, &cue);
-  for (const auto& c : cue)
-    if (c.length == 1 && *c.value == "any") return false;
+  for (std::string_view v : TimeCuesBefore(lexicon, timecue_class, tokens, m.begin))
+    if (v == "any") return false;
   return true;
 }
 
@@ -295,16 +302,6 @@ const Tagger& Tagger::ForLanguage(std::string_view lang) {
 }
 
 const std::string& Tagger::language() const { return impl_->lang; }
-
-namespace {
-std::string DescribeTimexes(const std::vector<Timex>& ts) {
-  std::string s;
-  for (const Timex& t : ts)
-    s += " [" + t.text + "] " + std::string(TimexTypeName(t.type)) + " " + t.value +
-         (t.mod.empty() ? "" : " mod=" + t.mod) + ";";
-  return s.empty() ? " (nothing)" : s;
-}
-}  // namespace
 
 Tagger::ExampleReport Tagger::CheckExamples() const {
   ExampleReport rep;

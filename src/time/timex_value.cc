@@ -88,4 +88,12 @@ std::optional<Interval> ValueInterval(std::string_view v) {
   return std::nullopt;
 }
 
+std::string DescribeTimexes(const std::vector<Timex>& timexes) {
+  std::string s;
+  for (const Timex& t : timexes)
+    s += " [" + t.text + "] " + std::string(TimexTypeName(t.type)) + " " + t.value +
+         (t.mod.empty() ? "" : " mod=" + t.mod) + ";";
+  return s.empty() ? " (nothing)" : s;
+}
+
 }  // namespace annals

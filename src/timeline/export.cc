@@ -5,6 +5,8 @@
 #include <set>
 #include <utility>
 
+#include "text/escape.h"
+
 namespace annals {
 namespace {
 
@@ -133,32 +135,7 @@ std::string PeriodLabel(const Interval& days) {
   return label;
 }
 
-std::string HtmlEscape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string HtmlEscape(std::string_view s) { return EscapeMarkup(s, true); }
 
 std::string TimelineJsJson(const ExportTimeline& t) {
   std::string about = "<p>Timeline of " + HtmlEscape(t.collection) + ": " +
