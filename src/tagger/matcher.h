@@ -37,7 +37,8 @@ struct RuleMatch {
 
 class Matcher {
  public:
-  // `rules` and `lexicon` must outlive the matcher and not change.
+  // `lexicon` must outlive the matcher and not change; the rules are
+  // copied (a match's `rule` points into the matcher's copy).
   Matcher(const std::vector<Rule>& rules, const Lexicon& lexicon);
 
   // Leftmost-longest, non-overlapping matches in token order. Ties in
@@ -84,7 +85,7 @@ class Matcher {
               const std::vector<uint64_t>& starts, size_t tok, size_t start, RuleMatch* best,
               State* state) const;
 
-  const std::vector<Rule>& rules_;
+  const std::vector<Rule> rules_;  // WithRequiredFirstItems of the rules given
   const Lexicon& lexicon_;
   int number_class_ = -1, ordinal_class_ = -1, thousand_class_ = -1;
   // What makes a day number an ordinal when it touches it (ordsuffix.tsv:
