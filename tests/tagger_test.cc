@@ -288,6 +288,16 @@ TEST(Tagger, ClockTimeTakesTheDayNamedBeforeItInTheClause) {
             "2013-03-06T10:00");  // more than eight tokens away
 }
 
+// A weekday right after a date, only punctuation between, is the one nearest
+// that date; further on, or after a clock time, it keeps its own reading.
+TEST(Tagger, WeekdayRightAfterADateIsNearIt) {
+  EXPECT_EQ(Values(TagAs("Course May 5 - 6 (Tues-Wed).", DocType::kNews, "2015-04-14")),
+            (std::vector<std::string>{"May 5=2015-05-05", "6=2015-05-06", "Tues=2015-05-05",
+                                      "Wed=2015-05-06"}));
+  EXPECT_EQ(Values(TagAs("He came on May 5 and left on Tuesday.", DocType::kNews, "2015-04-16")),
+            (std::vector<std::string>{"May 5=2015-05-05", "Tuesday=2015-04-14"}));
+}
+
 // A weekday that is not the day's in the year chosen picks the nearest year
 // where it is; a year written out is kept whatever the weekday.
 TEST(Tagger, WeekdayAndDayPickTheYearTheyAgreeIn) {

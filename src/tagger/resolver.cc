@@ -535,6 +535,11 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
       base = cal::MondayOfWeek(cal::AddWeeks(cal::WeekOf(anchor), dir));
       return day_value(base.AddDays(wd));
     }
+    if (ctx.day_before && ctx.day_just_before && dir == kUnset && unit.empty()) {
+      const int back = (ctx.day_before->Weekday() - wd + 7) % 7;
+      return day_value(back <= 3 ? ctx.day_before->AddDays(-back)
+                                 : ctx.day_before->AddDays(7 - back));
+    }
     // Only a future auxiliary is sure enough ("since Monday, and more are
     // expected" is no plan), and a plan for the same day names its part
     // ("later Monday", "Monday night"): news calls the day "today".

@@ -66,6 +66,10 @@ struct ResolveContext {
   // Montag um 17.30 Uhr", "on March 3 and left at 10 a.m."), not on the
   // anchor's.
   std::optional<Date> day_before;
+  // The day before is just before, with only punctuation between: "May 5 -
+  // 6 (Tues-Wed)", "March 3 (Thursday)". A weekday alone is then the day
+  // of that weekday nearest it, not the anchor's week's.
+  bool day_just_before = false;
 };
 
 struct Resolution {

@@ -564,6 +564,7 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
   // The day the last expression of this window named, and its end token.
   std::optional<Date> last_day;
   size_t last_day_end = 0;
+  bool last_day_is_date = false;
   // The day the last chronology entry of this window headed, and its end
   // token: "today" and "yesterday" in the rest of the entry's line count
   // from it ("8 febbraio 2015 - La videoconferenza di oggi ...", a live
@@ -659,11 +660,19 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (frame.has(Slot::kOffset) && frame.s(Slot::kUnit) == "Y")
       ctx.quarter_context = ClassNear(tokens, m.begin, m.end, impl.lexicon, impl.quarter_cue_class,
                                       kQuarterCueBefore, kQuarterCueAfter);
-    if (last_day && SameClause(tokens, last_day_end, m.begin)) ctx.day_before = last_day;
+    if (last_day && SameClause(tokens, last_day_end, m.begin)) {
+      ctx.day_before = last_day;
+      // Only a date names its day: a clock time alone ("1:00pm ( Fri-Sun
+      // )") is the anchor's day, which says nothing of the weekday after it.
+      ctx.day_just_before = last_day_is_date && m.begin <= last_day_end + 2;
+      for (size_t k = last_day_end; k < m.begin; ++k)
+        ctx.day_just_before = ctx.day_just_before && tokens[k].kind == TokenKind::kPunct;
+    }
     std::optional<Resolution> res = Resolve(frame, kind, ctx);
     if (!res) continue;
     last_day = res->day;
     last_day_end = m.end;
+    last_day_is_date = res->type == TimexType::kDate;
     Timex t;
     t.begin = base + tokens[m.begin].begin;
     t.end = base + tokens[m.end - 1].end;
