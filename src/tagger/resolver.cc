@@ -488,6 +488,7 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
   }
   if (f.has(Slot::kSeason)) {
     cal::Season s = SeasonFromCode(f.s(Slot::kSeason));
+    const bool season_year_given = year != kUnset;
     if (year == kUnset) {
       cal::YearSeason now = cal::SeasonOf(anchor);
       year = now.year;
@@ -511,6 +512,13 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
         }
       }
     }
+    // A winter runs from December into the next year. Named without a
+    // year, the gold corpora label it with the year of the reference date
+    // it touches: "this winter" in January 2014 and "diesem strengen Winter"
+    // in March 2014 are 2014-WI, as is "winter" in December 2014 (all six
+    // such in the TE3, WikiWars, tweets and KRAUTS golds); the calendar
+    // (cal::SeasonOf) counts a winter from its December.
+    if (s == cal::Season::kWinter && !season_year_given && anchor.year == year + 1) ++year;
     r.value = Year4(year) + "-" + cal::SeasonCode(s);
     return r;
   }
