@@ -477,6 +477,8 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
       year = ctx.previous_entry ? NextEntryYear(month, day, *ctx.previous_entry, ctx.dct)
                                 : EntryYear(month, day, ctx.dct);
     const bool year_given = year != kUnset;
+    if (year == kUnset && day == kUnset && dir == kUnset && ctx.listed_month)
+      year = ctx.listed_month->first + (month < ctx.listed_month->second ? 1 : 0);
     if (year == kUnset)
       year = ctx.narrative_precision > 0 ? NarrativeYear(month, day, dir, ctx)
                                          : YearFor(month, day, dir, ctx.tense, anchor);

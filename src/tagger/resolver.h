@@ -10,6 +10,7 @@
 #include <climits>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "annals/date.h"
 #include "annals/timex.h"
@@ -70,6 +71,11 @@ struct ResolveContext {
   // 6 (Tues-Wed)", "March 3 (Thursday)". A weekday alone is then the day
   // of that weekday nearest it, not the anchor's week's.
   bool day_just_before = false;
+  // The month (year, month) the expression just before named, when only a
+  // list joiner stands between ("June, July and Aug.", "May or June"): a
+  // month alone continues the list, in the same year or, past December,
+  // the next.
+  std::optional<std::pair<int, int>> listed_month;
 };
 
 struct Resolution {

@@ -534,6 +534,22 @@ struct TagState {
 // sentence end, a line break or a semicolon, the time is the anchor's.
 constexpr size_t kClockAfterDayTokens = 8;
 
+// Whether tokens [from, to) only join the items of a list: commas and the
+// list words of timecue.tsv ("and", "or", "und", ...). Not a sentence end
+// or a parenthesis ("in March 1917 (February in the old calendar)").
+bool ListJoined(const Tagger::Impl& impl, const std::vector<Token>& tokens, size_t from,
+                size_t to) {
+  for (size_t i = from; i < to; ++i) {
+    if (tokens[i].newline_before) return false;
+    if (tokens[i].norm == ",") continue;
+    bool joiner = false;
+    for (std::string_view v : TimeCuesBefore(impl.lexicon, impl.timecue_class, tokens, i + 1))
+      joiner = joiner || v == "list";
+    if (!joiner) return false;
+  }
+  return true;
+}
+
 // Whether tokens [from, to] are on one line.
 bool SameLine(const std::vector<Token>& tokens, size_t from, size_t to) {
   for (size_t i = from; i <= to && i < tokens.size(); ++i)
@@ -565,6 +581,9 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
   std::optional<Date> last_day;
   size_t last_day_end = 0;
   bool last_day_is_date = false;
+  // The month the last expression named at month precision, and its end.
+  std::optional<std::pair<int, int>> last_month;
+  size_t last_month_end = 0;
   // The day the last chronology entry of this window headed, and its end
   // token: "today" and "yesterday" in the rest of the entry's line count
   // from it ("8 febbraio 2015 - La videoconferenza di oggi ...", a live
@@ -668,11 +687,23 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
       for (size_t k = last_day_end; k < m.begin; ++k)
         ctx.day_just_before = ctx.day_just_before && tokens[k].kind == TokenKind::kPunct;
     }
+    // (News only: a history's current time already carries the year, and
+    // it names months out of order: "the carnage of November and January".)
+    if (!narrative && last_month && m.begin > last_month_end && m.begin <= last_month_end + 2 &&
+        ListJoined(impl, tokens, last_month_end, m.begin))
+      ctx.listed_month = last_month;
     std::optional<Resolution> res = Resolve(frame, kind, ctx);
     if (!res) continue;
     last_day = res->day;
     last_day_end = m.end;
     last_day_is_date = res->type == TimexType::kDate;
+    last_month.reset();
+    if (res->type == TimexType::kDate && res->value.size() == 7 && res->value[4] == '-' &&
+        IsAsciiDigit(res->value[5])) {
+      last_month = {std::atoi(res->value.substr(0, 4).c_str()),
+                    std::atoi(res->value.substr(5, 2).c_str())};
+      last_month_end = m.end;
+    }
     Timex t;
     t.begin = base + tokens[m.begin].begin;
     t.end = base + tokens[m.end - 1].end;
