@@ -222,6 +222,18 @@ std::vector<std::string_view> TimeCuesBefore(const Lexicon& lexicon, int timecue
   return out;
 }
 
+// Whether the rule asks for a word after its span ("<season>
+// ^offensive|campaign"): that word is context enough for a homonym or a
+// capitalised time word, as a preposition before it is.
+bool HasTrailingContext(const Rule& rule) {
+  bool in_span = false;
+  for (const PatternItem& it : rule.items) {
+    if (!it.context) in_span = true;
+    if (in_span && it.context && !it.negate && !it.optional) return true;
+  }
+  return false;
+}
+
 bool AloneWithoutContext(const Tagger::Impl& impl, std::string_view text,
                          const std::vector<Token>& tokens, const RuleMatch& m) {
   const Lexicon& lexicon = impl.lexicon;
@@ -233,7 +245,7 @@ bool AloneWithoutContext(const Tagger::Impl& impl, std::string_view text,
   std::vector<Lexicon::Match> found;
   lexicon.MatchAt(impl.homonym_class, tokens, m.begin, &found);
   if (found.empty()) return false;
-  bool has_context = false;
+  bool has_context = HasTrailingContext(*m.rule);
   for (const PatternItem& it : m.rule->items) {
     if (!it.context) break;
     has_context = has_context || !it.negate;
@@ -632,7 +644,9 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
       }
     }
     if (needs_context) continue;
-    if (InAName(impl.lexicon, impl.lowercase_class, impl.timecue_class, text, tokens, m)) continue;
+    if (!HasTrailingContext(*m.rule) &&
+        InAName(impl.lexicon, impl.lowercase_class, impl.timecue_class, text, tokens, m))
+      continue;
     RuleKind kind = m.rule->kind;
     // In a narrative, "three days later" counts from the last date: the
     // amount becomes a date with the word after it ("later", data/en/lexicon/
