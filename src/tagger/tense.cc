@@ -13,8 +13,19 @@ constexpr size_t kWindow = 8;
 // what it says happens. Curly quotes are folded to '"' by the tokenizer;
 // the ASCII forms `` and '' are two touching tokens (a lone ' is an
 // apostrophe).
-bool StopsScan(const std::vector<Token>& tokens, size_t i) {
+// The period of a title before a name ("M. Lavrov", "Mr. Obama", "Dr.
+// Ruiz"): the word before is one of the language's titles (title.tsv),
+// touching the period, and a capitalised word follows.
+bool TitlePeriod(const std::vector<Token>& tokens, size_t i, const TenseCues& cues) {
+  if (cues.title_class < 0 || i == 0 || i + 1 >= tokens.size() || tokens[i].space_before)
+    return false;
+  if (!tokens[i - 1].capitalized || !tokens[i + 1].capitalized) return false;
+  return cues.lexicon->LengthEndingAt(cues.title_class, tokens, i) == 1;
+}
+
+bool StopsScan(const std::vector<Token>& tokens, size_t i, const TenseCues& cues) {
   const std::string& w = tokens[i].norm;
+  if (w == "." && TitlePeriod(tokens, i, cues)) return false;
   if (w == "." || w == "!" || w == "?" || w == ";" || w == "\"" || w == "`") return true;
   if (w != "'") return false;
   return (i + 1 < tokens.size() && tokens[i + 1].norm == "'" && !tokens[i + 1].space_before) ||
@@ -81,6 +92,7 @@ TenseCues TenseCues::From(const Lexicon& lexicon) {
   c.word_class = lexicon.ClassId("tense");
   c.passive_class = lexicon.ClassId("passive");
   c.pastperfect_class = lexicon.ClassId("pastperfect");
+  c.title_class = lexicon.ClassId("title");
   if (lexicon.HasClass("tensesuffix"))
     for (const auto& [suffix, value] : lexicon.Entries("tensesuffix"))
       c.suffixes.push_back({suffix, TenseNamed(value), value == "will"});
@@ -98,7 +110,7 @@ Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end, co
   bool left_open = true, right_open = true;
   for (size_t d = 1; d <= kWindow && (left_open || right_open); ++d) {
     if (left_open) {
-      if (begin < d || StopsScan(tokens, begin - d) ||
+      if (begin < d || StopsScan(tokens, begin - d, cues) ||
           (tokens[begin - d + 1].newline_before && d > 1)) {
         left_open = false;
       } else {
@@ -108,7 +120,7 @@ Tense TenseAround(const std::vector<Token>& tokens, size_t begin, size_t end, co
     }
     if (right_open) {
       size_t j = end + d - 1;
-      if (j >= tokens.size() || StopsScan(tokens, j) || tokens[j].newline_before) {
+      if (j >= tokens.size() || StopsScan(tokens, j, cues) || tokens[j].newline_before) {
         right_open = false;
       } else {
         Tense t = CueAt(tokens, j, cues, &scratch, auxiliary);

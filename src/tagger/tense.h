@@ -27,6 +27,7 @@ struct TenseCues {
   int word_class = -1;         // tense.tsv
   int passive_class = -1;      // passive.tsv
   int pastperfect_class = -1;  // pastperfect.tsv: "had been" (due to ...)
+  int title_class = -1;        // title.tsv: "mr", "m", "dott": their period ends no clause
   // tensesuffix.tsv, longest ending first; `auxiliary` for the value
   // `will` (a synthetic future, Spanish "viajará": as sure as "will").
   struct Suffix {
