@@ -673,8 +673,17 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
       // narrative counts from where the story stands, to its precision.
       std::optional<Interval> last = last_time;
       if (narrative) last = NowInterval(state->now);
-      if (last && AnaphorTooFine(frame.s(Slot::kUnit), *last))
-        frame.Set(Slot::kValue, UnknownValue(frame.s(Slot::kUnit), *last));
+      // A day offset ("the day after", "il giorno dopo") or a part of the
+      // day ("dans la soirée") asks for a day as "that day" does: after
+      // "in 1996" it is 1996-XX-XX, not 1 January.
+      std::string unit = frame.s(Slot::kUnit);
+      const bool part_of_day = frame.has(Slot::kPartOfDay) && frame.i(Slot::kHour) == Frame::kUnset;
+      if (unit.empty() && (frame.has(Slot::kDayOffset) || part_of_day)) unit = "D";
+      if (last && AnaphorTooFine(unit, *last))
+        frame.Set(Slot::kValue,
+                  UnknownValue(unit, *last) + (part_of_day && frame.s(Slot::kUnit).empty()
+                                                   ? "T" + frame.s(Slot::kPartOfDay)
+                                                   : ""));
     }
     if (entry_day && !narrative && frame.has(Slot::kDayOffset) && !frame.has(Slot::kAnaphor) &&
         SameLine(tokens, entry_end, m.begin))
