@@ -229,6 +229,9 @@ std::string TimePart(const Frame& f) {
       h /= 100;
     }
     const std::string& ap = f.s(Slot::kAmPm);
+    // A twelve-hour clock runs from 1 to 12: "00 pm" is a broken "6.00
+    // pm" (a schedule split by the tokenizer), "13 pm" no time.
+    if (!ap.empty() && (h < 1 || h > 12)) return "";
     if (ap == "pm" && h < 12) h += 12;
     if (ap == "am" && h == 12) h = 0;
     if (h > 24 || m > 59) return "";
