@@ -120,8 +120,7 @@ int RunBench(const Args& args) {
       } else if (r.Is("--topic")) {
         only.push_back(r.Value("a name"));
       } else if (r.Is("--lang")) {
-        lang = r.Value("a language");
-        if (std::string why = CheckLangOption(lang); !why.empty()) throw UsageError(why);
+        lang = LangValue(r);
       } else if (r.Is("--data")) {
         data_dir = r.Value("a directory");
       } else if (r.Is("--threads")) {

@@ -63,8 +63,7 @@ int RunIngest(const Args& args) {
       } else if (r.Is("--db")) {
         db = r.Value("a file");
       } else if (r.Is("--lang")) {
-        options.lang = r.Value("a language");
-        if (std::string why = CheckLangOption(options.lang); !why.empty()) throw UsageError(why);
+        options.lang = LangValue(r);
       } else if (r.Is("--threads")) {
         options.threads = r.Int(1, 256);
       } else if (r.Is("--batch")) {

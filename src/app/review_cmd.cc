@@ -177,8 +177,7 @@ int RunReview(const Args& args) {
       } else if (r.Is("--format")) {
         o.format = r.Choice({"text", "json"});
       } else if (r.Is("--lang")) {
-        o.lang = r.Value("a language");
-        if (std::string why = CheckLangOption(o.lang); !why.empty()) throw UsageError(why);
+        o.lang = LangValue(r);
       } else if (r.Is("--data")) {
         o.data_dir = r.Value("a directory");
       } else if (r.IsOption()) {

@@ -246,8 +246,7 @@ int RunTag(const Args& args) {
                   : v == "jsonl"  ? InputFormat::kJsonl
                                   : InputFormat::kAuto;
       } else if (r.Is("--lang")) {
-        o.lang = r.Value("a language");
-        if (std::string why = CheckLangOption(o.lang); !why.empty()) throw UsageError(why);
+        o.lang = LangValue(r);
       } else if (r.Is("--data")) {
         o.data_dir = r.Value("a directory");
       } else if (r.Is("--strip-timex")) {

@@ -46,6 +46,12 @@ std::string CheckLangOption(std::string_view value) {
          TaggerLanguageList() + ", und)";
 }
 
+std::string LangValue(ArgReader& r) {
+  std::string lang = r.Value("a language");
+  if (std::string why = CheckLangOption(lang); !why.empty()) throw UsageError(why);
+  return lang;
+}
+
 std::string WithLangHelp(std::string help) {
   const size_t at = help.find("@LANG@");
   if (at != std::string::npos) help.replace(at, 6, kLangHelp);

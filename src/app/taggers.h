@@ -19,6 +19,7 @@
 #include "annals/document.h"
 #include "annals/tagger.h"
 #include "annals/timeline.h"
+#include "app/args.h"
 
 namespace annals::app {
 
@@ -69,6 +70,10 @@ inline constexpr char kLangHelp[] =
     "  --data DIR              read vocabularies and rules from DIR (laid out\n"
     "                          like the source tree's data/) instead of the\n"
     "                          compiled-in ones\n";
+
+// The value of a --lang option just read by `r`: "auto" or a language
+// code; else throws UsageError with CheckLangOption's message.
+std::string LangValue(ArgReader& r);
 
 // `help` with its "@LANG@" line replaced by kLangHelp.
 std::string WithLangHelp(std::string help);

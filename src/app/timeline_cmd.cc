@@ -117,8 +117,7 @@ int ParseArgs(const Args& args, Options* o) {
       } else if (r.Is("--sentences")) {
         o->timeline.sentences_per_date = r.Int(1, 1000);
       } else if (r.Is("--lang")) {
-        o->lang = r.Value("a language");
-        if (std::string why = CheckLangOption(o->lang); !why.empty()) throw UsageError(why);
+        o->lang = LangValue(r);
       } else if (r.Is("--data")) {
         o->data_dir = r.Value("a directory");
       } else if (r.Is("--threads")) {

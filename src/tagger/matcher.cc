@@ -200,9 +200,8 @@ int Matcher::SpelledYear(const std::vector<Token>& tokens, size_t i, const State
     if (h.length != 1) continue;
     size_t thousand = 0;  // "thousand", "thousand and" (thousand.tsv)
     if (high == 2 && i + 1 < tokens.size() && thousand_class_ >= 0) {
-      std::vector<Lexicon::Match> m;
-      lexicon_.MatchAt(thousand_class_, tokens, i + 1, &m);
-      if (!m.empty()) thousand = m[0].length;  // longest first
+      const auto t = state.LexAt(thousand_class_, i + 1);
+      if (!t.empty()) thousand = t.front().length;  // longest first
     }
     if (thousand > 0) {
       const size_t j = i + 1 + thousand;

@@ -294,7 +294,7 @@ std::optional<std::string> DecimalCount(const std::string& num, const std::strin
   int64_t rest = total % denom;
   if (rest != 0) {
     std::string f = std::to_string(rest);
-    f.insert(0, std::to_string(denom).size() - 1 - f.size(), '0');
+    f.insert(0, digits.size() - f.size(), '0');  // rest < denom = 10^digits
     while (!f.empty() && f.back() == '0') f.pop_back();
     out += "." + f;
   }

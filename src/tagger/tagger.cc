@@ -142,6 +142,14 @@ bool HeadsEntry(const std::vector<Token>& tokens, size_t begin, size_t end) {
   return n == "-" || n == ":";
 }
 
+// Whether an entry of class `cls` (-1: none) starts at token i.
+bool InClass(const Lexicon& lexicon, int cls, const std::vector<Token>& tokens, size_t i) {
+  if (cls < 0) return false;
+  std::vector<Lexicon::Match> found;
+  lexicon.MatchAt(cls, tokens, i, &found);
+  return !found.empty();
+}
+
 // A number glued to currency, percent or another number ("$2000",
 // "2013%", "2,013"), or followed by a percent word (percent.tsv: "2013
 // percent", "2013 por ciento"), is an amount, not a time.
@@ -155,14 +163,9 @@ bool PartOfAmount(const Lexicon& lexicon, int percent_class, const std::vector<T
       return true;
   }
   const Token& last = tokens[end - 1];
-  if (last.kind == TokenKind::kNumber && end < tokens.size()) {
-    if (tokens[end].norm == "%") return true;
-    if (percent_class >= 0) {
-      std::vector<Lexicon::Match> m;
-      lexicon.MatchAt(percent_class, tokens, end, &m);
-      if (!m.empty()) return true;
-    }
-  }
+  if (last.kind == TokenKind::kNumber && end < tokens.size() &&
+      (tokens[end].norm == "%" || InClass(lexicon, percent_class, tokens, end)))
+    return true;
   if (last.kind == TokenKind::kNumber && Touches(tokens, end)) {
     const std::string& n = tokens[end].norm;
     if ((n == "," || n == ".") && tokens.size() > end + 1 &&
@@ -192,23 +195,6 @@ bool InCapitals(std::string_view text, const Token& t) {
   return true;
 }
 
-bool InClass(const Lexicon& lexicon, int cls, const std::vector<Token>& tokens, size_t i) {
-  if (cls < 0) return false;
-  std::vector<Lexicon::Match> found;
-  lexicon.MatchAt(cls, tokens, i, &found);
-  return !found.empty();
-}
-
-// A word that is also an ordinary word (data/en/lexicon/homonym.tsv: "May" the
-// verb and the name, "fall" the verb, "DEC" the acronym) is a time alone
-// only after a word that makes it one (data/en/lexicon/timecue.tsv: "in
-// May", "until fall", "April and May") or a context its rule names;
-// written as a short acronym ("DEC", "MAY"), where capitalisation tells
-// nothing, that word must be in capitals too ("IN MAY", not "the DEC
-// appeal"). Expressions of more words ("May 5", "fall 2010", "the fall")
-// carry their context in them. The cue is looked up here rather than
-// written as rules that start at it: "the", "of", "in" would make every
-// such rule a candidate at every third token.
 // The values of the one-word time cues (timecue.tsv: "in" any, "since"
 // month, ...) just before token b: what may make a homonym a time.
 std::vector<std::string_view> TimeCuesBefore(const Lexicon& lexicon, int timecue_class,
@@ -234,6 +220,16 @@ bool HasTrailingContext(const Rule& rule) {
   return false;
 }
 
+// A word that is also an ordinary word (data/en/lexicon/homonym.tsv: "May" the
+// verb and the name, "fall" the verb, "DEC" the acronym) is a time alone
+// only after a word that makes it one (data/en/lexicon/timecue.tsv: "in
+// May", "until fall", "April and May") or a context its rule names;
+// written as a short acronym ("DEC", "MAY"), where capitalisation tells
+// nothing, that word must be in capitals too ("IN MAY", not "the DEC
+// appeal"). Expressions of more words ("May 5", "fall 2010", "the fall")
+// carry their context in them. The cue is looked up here rather than
+// written as rules that start at it: "the", "of", "in" would make every
+// such rule a candidate at every third token.
 bool AloneWithoutContext(const Tagger::Impl& impl, std::string_view text,
                          const std::vector<Token>& tokens, const RuleMatch& m) {
   const Lexicon& lexicon = impl.lexicon;
