@@ -156,6 +156,11 @@ class Parser {
       if (it.context && w.size() > 1 && w[0] == '!') {
         it.negate = true;
         w.remove_prefix(1);
+        // "^!~." as well as "^~!.": a glued item that must not follow.
+        if (w.size() > 1 && w[0] == '~') {
+          it.touch = true;
+          w.remove_prefix(1);
+        }
       }
       if (w.size() > 1 && w.back() == '?') {
         it.optional = true;

@@ -18,7 +18,7 @@
 //   ^item              context: must be there, but is not part of the span
 //                      (only at the start or the end of a pattern)
 //   ^!item             negative context: the next token must not match
-//                      (consumes nothing)
+//                      (consumes nothing); ^!~item: must not touch it
 // Punctuation is written as itself: , . - / : '
 //
 // `kind` is date (the default), time, duration, set or none; `set:
