@@ -104,5 +104,30 @@ TEST(RuleParser, KindNoneAndTheWordBuiltin) {
                std::runtime_error);
 }
 
+TEST(RuleParser, NegatedGluedContextInEitherOrder) {
+  Lexicon lexicon;
+  lexicon.AddClass("unit", "year\tY\n", "unit.tsv");
+  for (const char* pattern : {"the <unit> ^!~-", "the <unit> ^~!-"}) {
+    auto rules =
+        ParseRules(std::string("rule: r\n  pattern: ") + pattern + "\n", "f", "f.rules", lexicon);
+    ASSERT_EQ(rules.size(), 1u) << pattern;
+    const PatternItem& last = rules[0].items.back();
+    EXPECT_TRUE(last.context && last.negate && last.touch) << pattern;
+    ASSERT_EQ(last.words.size(), 1u) << pattern;
+    EXPECT_EQ(last.words[0], "-") << pattern;
+  }
+}
+
+TEST(RuleParser, MisplacedMarkersAndClassesAmongWordsAreErrors) {
+  Lexicon lexicon;
+  lexicon.AddClass("unit", "year\tY\n", "unit.tsv");
+  // Once read as the words "~." and "<unit>", matching nothing.
+  for (const char* pattern : {"the <unit> ^!a|~.", "the <unit> ^!of|<unit>", "the ~!x <unit>"})
+    EXPECT_THROW(
+        ParseRules(std::string("rule: r\n  pattern: ") + pattern + "\n", "f", "f.rules", lexicon),
+        std::runtime_error)
+        << pattern;
+}
+
 }  // namespace
 }  // namespace annals

@@ -197,6 +197,11 @@ class Parser {
           size_t bar = w.find('|', start);
           std::string_view alt = w.substr(start, bar == std::string_view::npos ? bar : bar - start);
           if (alt.empty()) Fail("empty alternative in `" + std::string(w) + "`");
+          // A marker out of its place ("^!~." read "~." as a word once).
+          if (alt.size() > 1 && (alt[0] == '~' || alt[0] == '^' || alt[0] == '!'))
+            Fail("`" + std::string(alt) + "`: marker ~ ^ ! out of place (^ then ! then ~)");
+          if (alt.size() > 1 && alt[0] == '<')
+            Fail("`" + std::string(w) + "`: a <class> cannot be an alternative of words");
           // Folded like token norms; the unaccented spelling matches too.
           std::string folded = FoldCase(alt);
           std::string bare = StripAccents(folded);
