@@ -147,42 +147,59 @@ Matcher::Probe Matcher::MakeProbe(const Rule& rule) const {
   if (rule.items.empty() || !plain(rule.items[0])) return p;
   const PatternItem& first = rule.items[0];
   const bool one_token = !first.words.empty() || one_digit_run(first.builtin);
+  // The items whose first token must be at i + p.at: one, or an optional
+  // one and the required one after it ("a|one|the past|last? fortnight":
+  // the token after "the" is "past" or "fortnight").
+  std::vector<const PatternItem*> items;
   if (one_token) {
     // The first item matched by the rule's index (a literal) or is cheap
     // to read; probe the second.
-    if (rule.items.size() < 2 || !plain(rule.items[1])) return p;
+    if (rule.items.size() < 2) return p;
+    const PatternItem& second = rule.items[1];
+    if (plain(second)) {
+      items = {&second};
+    } else if (second.optional && !second.negate && !second.context && rule.items.size() >= 3 &&
+               plain(rule.items[2])) {
+      items = {&second, &rule.items[2]};
+    } else {
+      return p;
+    }
     p.at = 1;
-  }
-  const PatternItem& it = rule.items[p.at];
-  const auto bit = [](int cls) { return cls >= 0 && cls < 64 ? uint64_t{1} << cls : 0; };
-  p.touch = p.at > 0 && it.touch;
-  if (!it.words.empty()) {
-    p.words = &it.words;
-  } else if (it.class_id >= 0) {
-    p.classes = bit(it.class_id);
   } else {
-    switch (it.builtin) {
-      case Builtin::kInt:
-      case Builtin::kYY:
-      case Builtin::kMonthNum:
-      case Builtin::kHour:
-      case Builtin::kMinute:
-      case Builtin::kDay:
-      case Builtin::kDecade:
-      case Builtin::kOrdNum:
-      case Builtin::kFrac:
-        p.digits = true;  // digits only
-        break;
-      case Builtin::kNum:
-      case Builtin::kOrd:
-      case Builtin::kYear:
-      case Builtin::kNewsYear:
-        p.digits = true;  // or words: a number or ordinal word starts them
-        p.classes = bit(number_class_) | bit(ordinal_class_);
-        break;
-      case Builtin::kNone:
-      case Builtin::kWord:  // any word passes: nothing to probe
-        return p;
+    items = {&first};
+  }
+  const auto bit = [](int cls) { return cls >= 0 && cls < 64 ? uint64_t{1} << cls : 0; };
+  p.touch = p.at > 0;
+  for (const PatternItem* it : items) {
+    p.touch = p.touch && it->touch;
+    if (!it->words.empty()) {
+      (p.words ? p.words2 : p.words) = &it->words;
+    } else if (it->class_id >= 0) {
+      p.classes |= bit(it->class_id);
+    } else {
+      switch (it->builtin) {
+        case Builtin::kInt:
+        case Builtin::kYY:
+        case Builtin::kMonthNum:
+        case Builtin::kHour:
+        case Builtin::kMinute:
+        case Builtin::kDay:
+        case Builtin::kDecade:
+        case Builtin::kOrdNum:
+        case Builtin::kFrac:
+          p.digits = true;  // digits only
+          break;
+        case Builtin::kNum:
+        case Builtin::kOrd:
+        case Builtin::kYear:
+        case Builtin::kNewsYear:
+          p.digits = true;  // or words: a number or ordinal word starts them
+          p.classes |= bit(number_class_) | bit(ordinal_class_);
+          break;
+        case Builtin::kNone:
+        case Builtin::kWord:  // any word passes: nothing to probe
+          return Probe{};
+      }
     }
   }
   p.active = true;
@@ -530,7 +547,8 @@ std::vector<RuleMatch> Matcher::FindAll(const std::vector<Token>& tokens) const 
         if (p.touch && t.space_before) continue;
         const bool pass =
             (p.digits && t.kind == TokenKind::kNumber) || (matched[j] & p.classes) ||
-            (p.words && std::find(p.words->begin(), p.words->end(), t.norm) != p.words->end());
+            (p.words && std::find(p.words->begin(), p.words->end(), t.norm) != p.words->end()) ||
+            (p.words2 && std::find(p.words2->begin(), p.words2->end(), t.norm) != p.words2->end());
         if (!pass) continue;
       }
       RuleMatch best;

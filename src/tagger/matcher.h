@@ -97,9 +97,10 @@ class Matcher {
   // before the full Extend: most rules tried at a common word ("the",
   // "on") fail at once. It looks at one item: the first, or the second
   // when the first always takes one token (a literal, a digit run), at
-  // token i + `at`. The token passes when it is a digit run and `digits`,
-  // or a class of `classes` has an entry matching there, or it is one of
-  // `words`; and it touches the one before if `touch`.
+  // token i + `at`; an optional second item and the required third are
+  // both probed there. The token passes when it is a digit run and
+  // `digits`, or a class of `classes` has an entry matching there, or it is
+  // one of `words` or `words2`; and it touches the one before if `touch`.
   struct Probe {
     bool active = false;
     uint8_t at = 0;
@@ -107,6 +108,7 @@ class Matcher {
     bool touch = false;
     uint64_t classes = 0;
     const std::vector<std::string>* words = nullptr;
+    const std::vector<std::string>* words2 = nullptr;
   };
   Probe MakeProbe(const Rule& rule) const;
   std::vector<Probe> probes_;
