@@ -10,7 +10,9 @@
 
 #include "annals/tagger.h"
 #include "tagger/lexicon.h"
+#include "tagger/matcher.h"
 #include "test_util.h"
+#include "text/tokenizer.h"
 
 namespace annals {
 namespace {
@@ -127,6 +129,28 @@ TEST(RuleParser, MisplacedMarkersAndClassesAmongWordsAreErrors) {
         ParseRules(std::string("rule: r\n  pattern: ") + pattern + "\n", "f", "f.rules", lexicon),
         std::runtime_error)
         << pattern;
+}
+
+// The matcher's probe reads the token after a one-token first item; with
+// an optional second item it must let both the item and the one after it
+// through ("a past? fortnight"), and still turn the rest away.
+TEST(MatcherProbe, OptionalSecondItemMatchesWithAndWithoutIt) {
+  Lexicon lexicon;
+  const auto rules =
+      ParseRules("rule: r\n  pattern: a past|last? fortnight|week\n", "f", "f.rules", lexicon);
+  const Matcher matcher(rules, lexicon);
+  const auto spans = [&](std::string_view text) {
+    std::vector<std::string> out;
+    const std::vector<Token> tokens = Tokenize(text);
+    for (const RuleMatch& m : matcher.FindAll(tokens))
+      out.emplace_back(
+          text.substr(tokens[m.begin].begin, tokens[m.end - 1].end - tokens[m.begin].begin));
+    return out;
+  };
+  EXPECT_EQ(spans("for a fortnight now"), std::vector<std::string>{"a fortnight"});
+  EXPECT_EQ(spans("over a past week"), std::vector<std::string>{"a past week"});
+  EXPECT_TRUE(spans("a long week").empty());
+  EXPECT_TRUE(spans("a past").empty());
 }
 
 }  // namespace
