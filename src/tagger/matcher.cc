@@ -138,72 +138,81 @@ bool Matcher::IsOrdinalSuffix(const std::string& norm) const {
 }
 
 Matcher::Probe Matcher::MakeProbe(const Rule& rule) const {
-  Probe p;
   const auto plain = [](const PatternItem& it) { return !it.optional && !it.negate; };
   const auto one_digit_run = [](Builtin b) {
     return b == Builtin::kInt || b == Builtin::kYY || b == Builtin::kMonthNum ||
            b == Builtin::kHour || b == Builtin::kMinute || b == Builtin::kFrac;
   };
-  if (rule.items.empty() || !plain(rule.items[0])) return p;
-  const PatternItem& first = rule.items[0];
-  const bool one_token = !first.words.empty() || one_digit_run(first.builtin);
-  // The items whose first token must be at i + p.at: one, or an optional
-  // one and the required one after it ("a|one|the past|last? fortnight":
-  // the token after "the" is "past" or "fortnight").
-  std::vector<const PatternItem*> items;
-  if (one_token) {
-    // The first item matched by the rule's index (a literal) or is cheap
-    // to read; probe the second.
-    if (rule.items.size() < 2) return p;
-    const PatternItem& second = rule.items[1];
-    if (plain(second)) {
-      items = {&second};
-    } else if (second.optional && !second.negate && !second.context && rule.items.size() >= 3 &&
-               plain(rule.items[2])) {
-      items = {&second, &rule.items[2]};
-    } else {
-      return p;
-    }
-    p.at = 1;
-  } else {
-    items = {&first};
-  }
   const auto bit = [](int cls) { return cls >= 0 && cls < 64 ? uint64_t{1} << cls : 0; };
-  p.touch = p.at > 0;
-  for (const PatternItem* it : items) {
-    p.touch = p.touch && it->touch;
-    if (!it->words.empty()) {
-      (p.words ? p.words2 : p.words) = &it->words;
-    } else if (it->class_id >= 0) {
-      p.classes |= bit(it->class_id);
-    } else {
-      switch (it->builtin) {
-        case Builtin::kInt:
-        case Builtin::kYY:
-        case Builtin::kMonthNum:
-        case Builtin::kHour:
-        case Builtin::kMinute:
-        case Builtin::kDay:
-        case Builtin::kDecade:
-        case Builtin::kOrdNum:
-        case Builtin::kFrac:
-          p.digits = true;  // digits only
-          break;
-        case Builtin::kNum:
-        case Builtin::kOrd:
-        case Builtin::kYear:
-        case Builtin::kNewsYear:
-          p.digits = true;  // or words: a number or ordinal word starts them
-          p.classes |= bit(number_class_) | bit(ordinal_class_);
-          break;
-        case Builtin::kNone:
-        case Builtin::kWord:  // any word passes: nothing to probe
-          return Probe{};
+  // A probe passing a token where one of `items` can begin; inactive when
+  // one of them could begin anywhere.
+  const auto of = [&](std::initializer_list<const PatternItem*> items, uint8_t at) {
+    Probe p;
+    p.at = at;
+    p.touch = at > 0;
+    for (const PatternItem* it : items) {
+      p.touch = p.touch && it->touch;
+      if (!it->words.empty()) {
+        (p.words ? p.words2 : p.words) = &it->words;
+      } else if (it->class_id >= 0) {
+        p.classes |= bit(it->class_id);
+      } else {
+        switch (it->builtin) {
+          case Builtin::kInt:
+          case Builtin::kYY:
+          case Builtin::kMonthNum:
+          case Builtin::kHour:
+          case Builtin::kMinute:
+          case Builtin::kDay:
+          case Builtin::kDecade:
+          case Builtin::kOrdNum:
+          case Builtin::kFrac:
+            p.digits = true;  // digits only
+            break;
+          case Builtin::kNum:
+          case Builtin::kOrd:
+          case Builtin::kYear:
+          case Builtin::kNewsYear:
+            p.digits = true;  // or words: a number or ordinal word starts them
+            p.classes |= bit(number_class_) | bit(ordinal_class_);
+            break;
+          case Builtin::kNone:
+          case Builtin::kWord:  // any word passes: nothing to probe
+            return Probe{};
+        }
       }
     }
+    p.active = true;
+    return p;
+  };
+  // The item after the first: the second, or an optional second and the
+  // required third ("a|one|the past|last? fortnight": the token after
+  // "the" is "past" or "fortnight").
+  const auto after_first = [&]() {
+    if (rule.items.size() < 2) return Probe{};
+    const PatternItem& second = rule.items[1];
+    if (plain(second)) return of({&second}, 1);
+    if (second.optional && !second.negate && !second.context && rule.items.size() >= 3 &&
+        plain(rule.items[2]))
+      return of({&second, &rule.items[2]}, 1);
+    return Probe{};
+  };
+  if (rule.items.empty() || !plain(rule.items[0])) return Probe{};
+  const PatternItem& first = rule.items[0];
+  // The first item matched by the rule's index (a literal) or is cheap to
+  // read: probe what follows it.
+  if (!first.words.empty() || one_digit_run(first.builtin)) return after_first();
+  // A class first item ("<article> prossimo <unit>", tried at every "il"
+  // and "la" of an Italian text): what follows each of its matches there,
+  // or else the class itself.
+  if (first.class_id >= 0) {
+    Probe p = after_first();
+    if (p.active) {
+      p.after_class = true;
+      return p;
+    }
   }
-  p.active = true;
-  return p;
+  return of({&first}, 0);
 }
 
 // "nineteen ninety-six", "nineteen eighty", "twenty twelve", "two thousand
@@ -540,7 +549,24 @@ std::vector<RuleMatch> Matcher::FindAll(const std::vector<Token>& tokens) const 
       const Rule& rule = rules_[ri];
       if (covered > i && !rule.items.front().context) continue;
       const Probe& p = probes_[ri];
-      if (p.active) {
+      if (p.active && p.after_class) {
+        // What follows each match of the first item's class here.
+        bool pass = false;
+        for (const auto& m : state.LexAt(rule.items.front().class_id, i)) {
+          const size_t j = i + m.length;
+          if (j >= tokens.size()) continue;
+          const Token& t = tokens[j];
+          if (p.touch && t.space_before) continue;
+          if ((p.digits && t.kind == TokenKind::kNumber) || (matched[j] & p.classes) ||
+              (p.words && std::find(p.words->begin(), p.words->end(), t.norm) != p.words->end()) ||
+              (p.words2 &&
+               std::find(p.words2->begin(), p.words2->end(), t.norm) != p.words2->end())) {
+            pass = true;
+            break;
+          }
+        }
+        if (!pass) continue;
+      } else if (p.active) {
         const size_t j = i + p.at;
         if (j >= tokens.size()) continue;
         const Token& t = tokens[j];

@@ -101,8 +101,11 @@ class Matcher {
   // both probed there. The token passes when it is a digit run and
   // `digits`, or a class of `classes` has an entry matching there, or it is
   // one of `words` or `words2`; and it touches the one before if `touch`.
+  // With `after_class` the first item is a class and the second is probed
+  // after each of its matches at i, whatever their length ("l '").
   struct Probe {
     bool active = false;
+    bool after_class = false;
     uint8_t at = 0;
     bool digits = false;
     bool touch = false;
