@@ -549,6 +549,9 @@ std::vector<RuleMatch> Matcher::FindAll(const std::vector<Token>& tokens) const 
       const Rule& rule = rules_[ri];
       if (covered > i && !rule.items.front().context) continue;
       const Probe& p = probes_[ri];
+      // The probe's test is written out in both branches: a shared helper
+      // (a function or a lambda) was not inlined and cost 230 M
+      // instructions of 2,900 M on bpoil_bbc (callgrind), run per candidate.
       if (p.active && p.after_class) {
         // What follows each match of the first item's class here.
         bool pass = false;
