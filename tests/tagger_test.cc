@@ -99,6 +99,42 @@ TEST(Narrative, APartOfDayOfADateIsOneExpression) {
             (std::vector<std::string>{"May 13, 1958=1958-05-13", "30 April=2009-04-30"}));
 }
 
+TEST(Episode, DaysToldAfterADatedPastDayContinueIt) {
+  // A 2014 article retelling 2011: each day told in the past moves the
+  // episode on, so that the next may lie four months after it.
+  EXPECT_EQ(Values(TagAs("The arrests came on March 6, 2011. On March 16 prisoners began a "
+                         "strike. On May 20 they ended it. On July 29 officers defected.",
+                         DocType::kNews, "2014-03-15")),
+            (std::vector<std::string>{"March 6, 2011=2011-03-06", "March 16=2011-03-16",
+                                      "May 20=2011-05-20", "July 29=2011-07-29"}));
+}
+
+TEST(Episode, ATimeNearTheDocumentDateEndsIt) {
+  // "Yesterday" brings the text back to the present: the day after it is
+  // the document date's (last year's, in the past tense).
+  EXPECT_EQ(Values(TagAs("The arrests came on March 6, 2011. Yesterday police returned. On "
+                         "March 16 prisoners began a strike.",
+                         DocType::kNews, "2014-03-15")),
+            (std::vector<std::string>{"March 6, 2011=2011-03-06", "Yesterday=2014-03-14",
+                                      "March 16=2014-03-16"}));
+}
+
+TEST(Episode, OnlyADayWithItsYearOpensIt) {
+  // "since March 2011" is where a count starts, not a day the text tells.
+  EXPECT_EQ(Values(TagAs("The revolt has raged since March 2011. On March 16 prisoners began a "
+                         "strike.",
+                         DocType::kNews, "2014-03-15")),
+            (std::vector<std::string>{"March 2011=2011-03", "March 16=2014-03-16"}));
+}
+
+TEST(Episode, AnotherPastYearEndsIt) {
+  EXPECT_EQ(
+      Values(TagAs("The arrests came on March 6, 2011. In 1982 the army had shelled Hama. "
+                   "On March 16 prisoners began a strike.",
+                   DocType::kNews, "2014-03-15")),
+      (std::vector<std::string>{"March 6, 2011=2011-03-06", "1982=1982", "March 16=2014-03-16"}));
+}
+
 TEST(Anaphors, CountFromTheLastMentionInNewsToo) {
   EXPECT_EQ(Values(TagAs("It was founded in 1996. The following year it failed, and that year "
                          "it was sold.",

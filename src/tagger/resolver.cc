@@ -107,6 +107,34 @@ int NarrativeYear(int month, int day, int dir, const ResolveContext& ctx) {
   return a.month - month > kNarrativeBackMonths ? a.year + 1 : a.year;
 }
 
+// How far after the episode's last time (ResolveContext::episode) a month
+// or day without a year may lie and still continue it, and how recent a
+// past the document date's reading must be to win over it ("On April 2"
+// in an article of April 5 is this year's, whatever the text told before).
+constexpr int kEpisodeDays = 122;
+constexpr int kRecentPastDays = 92;
+
+// The year of a month (day kUnset: the month alone) or day told in the past
+// that continues the episode: its first occurrence on or after the
+// episode's last day, if that is near enough and no later than the
+// document date; else kUnset. `year` is the document date's reading.
+int EpisodeYear(int month, int day, int year, const ResolveContext& ctx) {
+  if (!ctx.episode || ctx.tense != Tense::kPast) return kUnset;
+  const Date e = *ctx.episode;
+  const int d = day == kUnset ? 1 : day;
+  int y = e.year;
+  if (month < e.month || (month == e.month && day != kUnset && d < e.day)) ++y;
+  const Date at{y, month, std::min(d, DaysInMonth(y, month))};
+  const int64_t dct = ctx.dct.ToDays();
+  // A month alone is recent when its last day is.
+  const Date own{year, month,
+                 day == kUnset ? DaysInMonth(year, month) : std::min(d, DaysInMonth(year, month))};
+  const int64_t since = dct - own.ToDays();
+  if (since >= 0 && since <= kRecentPastDays) return kUnset;
+  if (at.ToDays() - e.ToDays() > kEpisodeDays || at.ToDays() > dct) return kUnset;
+  return y;
+}
+
 // Year of the first entry of a chronology: the last occurrence of the day
 // on or before the document date, allowing a week ahead (time stamps lag,
 // and lists may end with what is due).
@@ -482,9 +510,15 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
     const bool year_given = year != kUnset;
     if (year == kUnset && day == kUnset && dir == kUnset && ctx.listed_month)
       year = ctx.listed_month->first + (month < ctx.listed_month->second ? 1 : 0);
-    if (year == kUnset)
+    if (year == kUnset) {
       year = ctx.narrative_precision > 0 ? NarrativeYear(month, day, dir, ctx)
                                          : YearFor(month, day, dir, ctx.tense, anchor);
+      const int episode = dir == kUnset ? EpisodeYear(month, day, year, ctx) : kUnset;
+      if (episode != kUnset) {
+        year = episode;
+        r.continues_episode = true;
+      }
+    }
     if (day != kUnset && !year_given && f.i(Slot::kWeekday) != kUnset)
       year = YearOfWeekday(year, month, day, f.i(Slot::kWeekday) - 1, ctx.tense);
     if (day != kUnset) return day_value(Date{year, month, day});

@@ -76,6 +76,14 @@ struct ResolveContext {
   // month alone continues the list, in the same year or, past December,
   // the next.
   std::optional<std::pair<int, int>> listed_month;
+  // News only: the past episode the text is telling, the last day it dated
+  // with its year more than half a year before the document date ("Il 6
+  // marzo del 2011 ...", in a 2014 article), or the last day that
+  // continued it. A month or day without a year told in the past then
+  // continues it ("Il 16 marzo ..." is 2011-03-16), when it falls within
+  // four months after it and the document date would make it no recent
+  // past (EpisodeYear in resolver.cc; TagWindow opens and ends episodes).
+  std::optional<Date> episode;
 };
 
 struct Resolution {
@@ -85,6 +93,8 @@ struct Resolution {
   // The day the expression pins down, if it names one (for narrative
   // anchoring).
   std::optional<Date> day;
+  // The year came from ResolveContext::episode, not the document date.
+  bool continues_episode = false;
 };
 
 // Returns nullopt when the frame cannot be turned into a value (for

@@ -534,7 +534,30 @@ struct TagState {
   std::optional<Interval> last_time;
   // The day the last chronology entry named ("March 19 - ...").
   std::optional<Date> last_entry;
+  // News: the past episode the text is telling (ResolveContext::episode).
+  std::optional<Date> episode;
 };
+
+// How long before the document date a day or month dated with its year
+// opens an episode; a time named nearer the document date closes it.
+constexpr int kEpisodeAgoDays = 183;
+
+// Follows the episode of a news text (ResolveContext::episode) past the
+// expression t, which resolved from `frame`.
+void UpdateEpisode(const Frame& frame, const Resolution& res, const Timex& t, Date dct,
+                   std::optional<Date>* episode) {
+  if (!t.interval || (t.type != TimexType::kDate && t.type != TimexType::kTime)) return;
+  const Interval& in = *t.interval;
+  const bool recent = in.last.ToDays() >= dct.ToDays() - kEpisodeAgoDays;
+  const bool dated = frame.has(Slot::kYear) && frame.has(Slot::kDay) && res.day;
+  if (recent) {
+    episode->reset();
+  } else if (res.continues_episode || dated) {
+    *episode = in.first;
+  } else if (*episode && in.first.year != (*episode)->year) {
+    episode->reset();  // another past ("nel 1975") ends the episode
+  }
+}
 
 // How far a clock time alone may stand from the day named before it and
 // still be on that day: "28. September, Premiere, Großes Haus, 20 Uhr"
@@ -711,6 +734,7 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (!narrative && last_month && m.begin > last_month_end && m.begin <= last_month_end + 2 &&
         ListJoined(impl, tokens, last_month_end, m.begin))
       ctx.listed_month = last_month;
+    if (!narrative && !entry) ctx.episode = state->episode;
     std::optional<Resolution> res = Resolve(frame, kind, ctx);
     if (!res) continue;
     last_day = res->day;
@@ -733,6 +757,7 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (t.type == TimexType::kDate || t.type == TimexType::kTime)
       t.interval = ValueInterval(t.value);
     if (t.interval) last_time = t.interval;
+    if (!narrative) UpdateEpisode(frame, *res, t, options.dct, &state->episode);
     // The narrative's current time follows the times the text names, a
     // bare year too ("In 1958, ..."), not only full dates.
     if (narrative && (t.type == TimexType::kDate || t.type == TimexType::kTime) &&
