@@ -220,6 +220,23 @@ bool HasTrailingContext(const Rule& rule) {
   return false;
 }
 
+// Whether a homonym.tsv value ("verb, name (Theresa May)") lists `reading`
+// among its comma-separated readings.
+bool HasReading(std::string_view value, std::string_view reading) {
+  size_t at = 0;
+  while (at < value.size()) {
+    while (at < value.size() && value[at] == ' ') ++at;
+    if (value.compare(at, reading.size(), reading) == 0) {
+      const size_t e = at + reading.size();
+      if (e == value.size() || value[e] == ',' || value[e] == ' ') return true;
+    }
+    const size_t comma = value.find(',', at);
+    if (comma == std::string_view::npos) break;
+    at = comma + 1;
+  }
+  return false;
+}
+
 // A word that is also an ordinary word (data/en/lexicon/homonym.tsv: "May" the
 // verb and the name, "fall" the verb, "DEC" the acronym) is a time alone
 // only after a word that makes it one (data/en/lexicon/timecue.tsv: "in
@@ -250,9 +267,24 @@ bool AloneWithoutContext(const Tagger::Impl& impl, std::string_view text,
   if (!has_context && b > 0 && !tokens[b].newline_before) {
     bool month = false;
     for (const Capture& c : m.captures) month = month || c.slot == Slot::kMonth;
+    // A month that is also a given name (a homonym.tsv reading "name")
+    // after a weak cue ("that", "to", "and") and before a capitalised word
+    // is a person's name: "that Jan Egeland said", "to April Ryan". Not
+    // after an article ("the April Deepwater Horizon explosion"), not "his
+    // March Blitzkrieg" (March is no name), nor "in May Syrian forces"
+    // ("in" is a preposition of time).
+    bool given_name = false;
+    for (const auto& f : found) given_name = given_name || HasReading(*f.value, "name");
+    const bool name_follows = given_name && n == 1 && m.end < tokens.size() &&
+                              !tokens[m.end].newline_before &&
+                              tokens[m.end].kind == TokenKind::kWord &&
+                              tokens[m.end].capitalized && !InCapitals(text, tokens[m.end]) &&
+                              !InCapitals(text, tokens[b]) &&
+                              !InClass(lexicon, impl.month_class, tokens, m.end);
     for (std::string_view v : TimeCuesBefore(lexicon, impl.timecue_class, tokens, b)) {
-      if (v == "any" || (v == "month" && month) ||
-          (v == "list" && b >= 2 &&
+      if (v == "any" ||
+          (v == "article" && month) || (v == "month" && month && !name_follows) ||
+          (v == "list" && b >= 2 && !name_follows &&
            (InClass(lexicon, impl.month_class, tokens, b - 2) ||
             InClass(lexicon, impl.season_class, tokens, b - 2))))
         has_context = true;
