@@ -76,6 +76,11 @@ struct ResolveContext {
   // month alone continues the list, in the same year or, past December,
   // the next.
   std::optional<std::pair<int, int>> listed_month;
+  // The day the expression just before named, when only a range word
+  // stands between (dayjoin.tsv: "vom 3. bis 5. März", "Dec. 28 to Jan.
+  // 3"): a month and day without a year, the range's end, is in that day's
+  // year or, when earlier in the year than it, the next.
+  std::optional<Date> listed_day;
   // News only: the past episode the text is telling, the last day it dated
   // with its year more than half a year before the document date ("Il 6
   // marzo del 2011 ...", in a 2014 article), or the last day that

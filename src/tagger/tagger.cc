@@ -30,7 +30,7 @@ struct Tagger::Impl {
   int sequence_class = -1;
   int mod_class = -1, approx_class = -1;
   int homonym_class = -1, lowercase_class = -1, timecue_class = -1;
-  int month_class = -1, season_class = -1;
+  int month_class = -1, season_class = -1, dayjoin_class = -1;
   int percent_class = -1, dayoflead_class = -1;
 
   std::string lang;
@@ -83,6 +83,7 @@ struct Tagger::Impl {
     percent_class = lexicon.ClassId("percent");
     dayoflead_class = lexicon.ClassId("dayoflead");
     season_class = lexicon.ClassId("season");
+    dayjoin_class = lexicon.ClassId("dayjoin");
   }
 
   // Extends a match to the left over a modifier ("early", "the end of",
@@ -279,7 +280,7 @@ bool AloneWithoutContext(const Tagger::Impl& impl, std::string_view text,
                               !tokens[m.end].newline_before &&
                               tokens[m.end].kind == TokenKind::kWord &&
                               tokens[m.end].capitalized && !InCapitals(text, tokens[m.end]) &&
-                              !InCapitals(text, tokens[b]) &&
+                              tokens[b].capitalized && !InCapitals(text, tokens[b]) &&
                               !InClass(lexicon, impl.month_class, tokens, m.end);
     for (std::string_view v : TimeCuesBefore(lexicon, impl.timecue_class, tokens, b)) {
       if (v == "any" ||
@@ -613,6 +614,22 @@ bool ListJoined(const Tagger::Impl& impl, const std::vector<Token>& tokens, size
   return true;
 }
 
+// Whether tokens [from, to) join two days of one range: one or two
+// tokens, each a dash or a word of dayjoin.tsv ("to", "bis", "au", "al"),
+// on one line. A list ("May 4 and June 30") says nothing of the order of
+// its days, so "and" does not join them here.
+bool DaysJoined(const Tagger::Impl& impl, const std::vector<Token>& tokens, size_t from,
+                size_t to) {
+  if (to <= from || to > from + 2 || to >= tokens.size()) return false;
+  for (size_t i = from; i < to; ++i) {
+    if (tokens[i].newline_before) return false;
+    const std::string& n = tokens[i].norm;
+    if (n == "-" || n == "\u2013") continue;
+    if (!InClass(impl.lexicon, impl.dayjoin_class, tokens, i)) return false;
+  }
+  return !tokens[to].newline_before;
+}
+
 // Whether tokens [from, to] are on one line.
 bool SameLine(const std::vector<Token>& tokens, size_t from, size_t to) {
   for (size_t i = from; i <= to && i < tokens.size(); ++i)
@@ -766,6 +783,8 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (!narrative && last_month && m.begin > last_month_end && m.begin <= last_month_end + 2 &&
         ListJoined(impl, tokens, last_month_end, m.begin))
       ctx.listed_month = last_month;
+    if (!narrative && last_day && last_day_is_date && DaysJoined(impl, tokens, last_day_end, m.begin))
+      ctx.listed_day = last_day;
     if (!narrative && !entry) ctx.episode = state->episode;
     std::optional<Resolution> res = Resolve(frame, kind, ctx);
     if (!res) continue;
