@@ -499,7 +499,10 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
     // anchor (the weekday, when named, picks the month).
     const int wd = f.i(Slot::kWeekday) == kUnset ? -1 : f.i(Slot::kWeekday) - 1;
     if (wd > 6) return std::nullopt;
-    return day_value(ElidedMonthDay(day, wd, ctx.tense, anchor));
+    // "no passado dia 15", "el próximo día 3": the direction word is the
+    // tense.
+    const Tense tense = dir == -1 ? Tense::kPast : dir == 1 ? Tense::kFuture : ctx.tense;
+    return day_value(ElidedMonthDay(day, wd, tense, anchor));
   }
   if (month != kUnset) {
     if (month < 1 || month > 12) return std::nullopt;
