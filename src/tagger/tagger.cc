@@ -276,15 +276,13 @@ bool AloneWithoutContext(const Tagger::Impl& impl, std::string_view text,
     // ("in" is a preposition of time).
     bool given_name = false;
     for (const auto& f : found) given_name = given_name || HasReading(*f.value, "name");
-    const bool name_follows = given_name && n == 1 && m.end < tokens.size() &&
-                              !tokens[m.end].newline_before &&
-                              tokens[m.end].kind == TokenKind::kWord &&
-                              tokens[m.end].capitalized && !InCapitals(text, tokens[m.end]) &&
-                              tokens[b].capitalized && !InCapitals(text, tokens[b]) &&
-                              !InClass(lexicon, impl.month_class, tokens, m.end);
+    const bool name_follows =
+        given_name && n == 1 && m.end < tokens.size() && !tokens[m.end].newline_before &&
+        tokens[m.end].kind == TokenKind::kWord && tokens[m.end].capitalized &&
+        !InCapitals(text, tokens[m.end]) && tokens[b].capitalized && !InCapitals(text, tokens[b]) &&
+        !InClass(lexicon, impl.month_class, tokens, m.end);
     for (std::string_view v : TimeCuesBefore(lexicon, impl.timecue_class, tokens, b)) {
-      if (v == "any" ||
-          (v == "article" && month) || (v == "month" && month && !name_follows) ||
+      if (v == "any" || (v == "article" && month) || (v == "month" && month && !name_follows) ||
           (v == "list" && b >= 2 && !name_follows &&
            (InClass(lexicon, impl.month_class, tokens, b - 2) ||
             InClass(lexicon, impl.season_class, tokens, b - 2))))
@@ -783,7 +781,8 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (!narrative && last_month && m.begin > last_month_end && m.begin <= last_month_end + 2 &&
         ListJoined(impl, tokens, last_month_end, m.begin))
       ctx.listed_month = last_month;
-    if (!narrative && last_day && last_day_is_date && DaysJoined(impl, tokens, last_day_end, m.begin))
+    if (!narrative && last_day && last_day_is_date &&
+        DaysJoined(impl, tokens, last_day_end, m.begin))
       ctx.listed_day = last_day;
     if (!narrative && !entry) ctx.episode = state->episode;
     std::optional<Resolution> res = Resolve(frame, kind, ctx);
