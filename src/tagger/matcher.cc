@@ -369,6 +369,12 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
       if (len <= 2 && n >= 1 && n <= 12) out->push_back({1, number(n)});
       return;
     case Builtin::kHour:
+      // The digits after a number's point or colon ("03.04 BST", "10:30")
+      // are its fraction or minutes, never an hour of their own.
+      if (i >= 2 && !t.space_before && !tokens[i - 1].space_before &&
+          tokens[i - 2].kind == TokenKind::kNumber &&
+          (tokens[i - 1].norm == "." || tokens[i - 1].norm == ":" || tokens[i - 1].norm == ","))
+        return;
       if (len <= 2 && n >= 0 && n <= 24) out->push_back({1, number(n)});
       // "1030am": the resolver reads an hour above 99 as hours and minutes.
       if ((len == 3 || len == 4) && n >= 100 && n / 100 <= 24 && n % 100 <= 59)
