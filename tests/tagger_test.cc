@@ -165,14 +165,15 @@ TEST(Tense, AQuotationKeepsItsOwnTense) {
 }
 
 TEST(Chronology, EntriesLookBackOnlyAtTheStartOfALine) {
-  // Entries of a list published in October: February is the past one.
-  // The same words inside a sentence keep the nearest February.
+  // Entries of a list published in November: February is the past one.
+  // The same words inside a sentence keep the nearest February (three
+  // months ahead, within the reach of a day named with no tense cue).
   EXPECT_EQ(Values(TagAs("Timeline of the war:\nFebruary 24 - Militias take Misrata .\n"
                          "March 19 - Air strikes begin .\n",
-                         DocType::kNews, "2011-10-20")),
+                         DocType::kNews, "2011-11-20")),
             (std::vector<std::string>{"February 24=2011-02-24", "March 19=2011-03-19"}));
   EXPECT_EQ(Values(TagAs("Militias take Misrata on February 24 - a start.", DocType::kNews,
-                         "2011-10-20")),
+                         "2011-11-20")),
             (std::vector<std::string>{"February 24=2012-02-24"}));
 }
 
