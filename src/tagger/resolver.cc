@@ -48,8 +48,6 @@ int ExpandYY(int yy, int ref_year) {
   return best;
 }
 
-// Year for a month (and day) given without one: by explicit direction, by
-// tense, or nearest to the anchor.
 // How far after the document date a month and day named with no tense
 // cue may lie and still be read ahead; further, it is the past year's.
 // On Timeline17 the day-level values this changes (44, from 183 days, the
@@ -62,6 +60,8 @@ int ExpandYY(int yy, int ref_year) {
 // shift), es unchanged.
 constexpr int64_t kUntensedFutureDays = 120;
 
+// Year for a month (and day) given without one: by explicit direction, by
+// tense, or nearest to the anchor.
 int YearFor(int month, int day, int dir, Tense tense, Date anchor) {
   int y = anchor.year;
   int am = anchor.month, ad = anchor.day;
