@@ -536,7 +536,7 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
       // future: a day more than four months ahead is last year's ("the
       // April 20 explosion" in November).
       if (ctx.narrative_precision == 0 && ctx.tense == Tense::kUnknown && dir == kUnset &&
-          day != kUnset &&
+          day != kUnset && !ctx.after_range_word &&
           Date{year, month, std::min(day, DaysInMonth(year, month))}.ToDays() - anchor.ToDays() >
               kUntensedFutureDays)
         --year;

@@ -784,6 +784,8 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (!narrative && last_day && last_day_is_date &&
         DaysJoined(impl, tokens, last_day_end, m.begin))
       ctx.listed_day = last_day;
+    ctx.after_range_word =
+        m.begin > 0 && InClass(impl.lexicon, impl.dayjoin_class, tokens, m.begin - 1);
     if (!narrative && !entry) ctx.episode = state->episode;
     std::optional<Resolution> res = Resolve(frame, kind, ctx);
     if (!res) continue;
