@@ -52,7 +52,8 @@ int ExpandYY(int yy, int ref_year) {
 // cue may lie and still be read ahead; further, it is the past year's.
 // On Timeline17 the day-level values this changes (44, from 183 days, the
 // half-year the nearest occurrence alone gives) were about 28 right, 3
-// wrong ("a shortfall through June 30", a deadline), the rest wrong
+// wrong (deadlines: "a shortfall through June 30"; the two after a range
+// word are now kept, ResolveContext::after_range_word), the rest wrong
 // either way; TempEval-3 AQUAINT value F1 75.85 -> 76.02, KRAUTS 82.00 ->
 // 82.17, TimeBankPT train (all files) 81.15 -> 81.05, platinum unchanged;
 // timeline date F1 T17 0.551 -> 0.554, ML-Crisis it 0.228 -> 0.230, fr
