@@ -53,7 +53,7 @@ int ExpandYY(int yy, int ref_year) {
 // On Timeline17 the day-level values this changes (44, from 183 days, the
 // half-year the nearest occurrence alone gives) were about 28 right, 3
 // wrong (deadlines: "a shortfall through June 30"; the two after a range
-// word are now kept, ResolveContext::after_range_word), the rest wrong
+// word are now kept, ResolveContext::after_limit_word), the rest wrong
 // either way; TempEval-3 AQUAINT value F1 75.85 -> 76.02, KRAUTS 82.00 ->
 // 82.17, TimeBankPT train (all files) 81.15 -> 81.05, platinum unchanged;
 // timeline date F1 T17 0.551 -> 0.554, ML-Crisis it 0.228 -> 0.230, fr
@@ -537,7 +537,7 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
       // future: a day more than four months ahead is last year's ("the
       // April 20 explosion" in November).
       if (ctx.narrative_precision == 0 && ctx.tense == Tense::kUnknown && dir == kUnset &&
-          day != kUnset && !ctx.after_range_word &&
+          day != kUnset && !ctx.after_limit_word &&
           Date{year, month, std::min(day, DaysInMonth(year, month))}.ToDays() - anchor.ToDays() >
               kUntensedFutureDays)
         --year;

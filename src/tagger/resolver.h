@@ -54,11 +54,11 @@ struct ResolveContext {
   // way), else the last one on or before the document date, a week's grace
   // allowed: chronologies look back.
   bool chronology_entry = false;
-  // A range word (dayjoin.tsv: "through", "until", "bis") stands just
-  // before the expression: "a shortfall through June 30" names a limit,
-  // as often ahead as behind, so a day far ahead is not read as past for
-  // want of a tense.
-  bool after_range_word = false;
+  // A word that names a limit (dayjoin.tsv value `limit`: "through",
+  // "until", "bis", "hasta") stands just before the expression: "a
+  // shortfall through June 30" is as often ahead as behind, so a day far
+  // ahead is not read as past for want of a tense.
+  bool after_limit_word = false;
   std::optional<Date> previous_entry;
   // A narrative: the anchor is the story's current time, what the text
   // last established, known to this precision (1 = year, 2 = month, 3 =

@@ -197,7 +197,8 @@ bool InCapitals(std::string_view text, const Token& t) {
 }
 
 // The values of the one-word time cues (timecue.tsv: "in" any, "since"
-// month, ...) just before token b: what may make a homonym a time.
+// month, ...) just before token b: what may make a homonym a time. Any
+// other class's one-word entries read the same way (dayjoin.tsv).
 std::vector<std::string_view> TimeCuesBefore(const Lexicon& lexicon, int timecue_class,
                                              const std::vector<Token>& tokens, size_t b) {
   std::vector<std::string_view> out;
@@ -784,8 +785,9 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (!narrative && last_day && last_day_is_date &&
         DaysJoined(impl, tokens, last_day_end, m.begin))
       ctx.listed_day = last_day;
-    ctx.after_range_word =
-        m.begin > 0 && InClass(impl.lexicon, impl.dayjoin_class, tokens, m.begin - 1);
+    ctx.after_limit_word = false;
+    for (std::string_view v : TimeCuesBefore(impl.lexicon, impl.dayjoin_class, tokens, m.begin))
+      ctx.after_limit_word = ctx.after_limit_word || v == "limit";
     if (!narrative && !entry) ctx.episode = state->episode;
     std::optional<Resolution> res = Resolve(frame, kind, ctx);
     if (!res) continue;
