@@ -276,6 +276,8 @@ std::string TimePart(const Frame& f) {
     if (ap == "pm" && h < 12) h += 12;
     if (ap == "am" && h == 12) h = 0;
     if (h > 24 || m > 59) return "";
+    const int sec = f.i(Slot::kSecond);
+    if (sec != kUnset && sec <= 59) return "T" + Two(h) + ":" + Two(m) + ":" + Two(sec);
     return "T" + Two(h) + ":" + Two(m);
   }
   if (f.has(Slot::kPartOfDay)) return "T" + f.s(Slot::kPartOfDay);

@@ -14,7 +14,7 @@ namespace annals {
 // clang-format off
 #define ANNALS_SLOTS(X)                                                                       \
   X(kYear, "year") X(kYY, "yy") X(kMonth, "month") X(kDay, "day") X(kWeekday, "weekday")      \
-  X(kHour, "hour") X(kMinute, "minute") X(kAmPm, "ampm") X(kTz, "tz") X(kQuarter, "quarter")  \
+  X(kHour, "hour") X(kMinute, "minute") X(kSecond, "second") X(kAmPm, "ampm") X(kTz, "tz") X(kQuarter, "quarter")  \
   X(kHalf, "half") X(kSeason, "season") X(kDecade, "decade") X(kCentury, "century")           \
   X(kDir, "dir") X(kOffset, "offset") X(kDayOffset, "dayoffset") X(kNum, "num")               \
   X(kUnit, "unit") X(kPartOfDay, "partofday") X(kMod, "mod") X(kRef, "ref")                   \
