@@ -131,6 +131,23 @@ TEST(RuleParser, MisplacedMarkersAndClassesAmongWordsAreErrors) {
         << pattern;
 }
 
+TEST(RuleParser, UnlessNamesAKnownClass) {
+  Lexicon lexicon;
+  lexicon.AddClass("unit", "year\tY\n", "unit.tsv");
+  lexicon.AddClass("sportcue", "team\tsport\n", "sportcue.tsv");
+  auto rules =
+      ParseRules("rule: r\n  pattern: the <unit>\n  unless: <sportcue>\n", "f", "f.rules", lexicon);
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0].unless_class, lexicon.ClassId("sportcue"));
+  EXPECT_EQ(ParseRules("rule: r\n  pattern: the <unit>\n", "f", "f.rules", lexicon)[0].unless_class,
+            -1);
+  for (const char* bad : {"unless: <nosuch>", "unless: sportcue"})
+    EXPECT_THROW(ParseRules(std::string("rule: r\n  pattern: the <unit>\n  ") + bad + "\n", "f",
+                            "f.rules", lexicon),
+                 std::runtime_error)
+        << bad;
+}
+
 // The matcher's probe reads the token after a one-token first item; with
 // an optional second item it must let both the item and the one after it
 // through ("a past? fortnight"), and still turn the rest away.

@@ -117,6 +117,12 @@ class Parser {
       } else if (key == "when") {
         if (value != "narrative") Fail("unknown `when` `" + std::string(value) + "` (narrative)");
         r.narrative_only = true;
+      } else if (key == "unless") {
+        if (value.size() < 3 || value.front() != '<' || value.back() != '>')
+          Fail("expected `unless: <class>`");
+        const std::string cls(value.substr(1, value.size() - 2));
+        r.unless_class = lexicon_.ClassId(cls);
+        if (r.unless_class < 0) Fail("unknown class <" + cls + ">");
       } else if (key == "set") {
         for (std::string_view kv : SplitSpaces(value)) {
           size_t eq = kv.find('=');

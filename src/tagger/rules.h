@@ -100,7 +100,16 @@ struct Rule {
   // "former" as PAST_REF, TempEval-3 news never does); its examples are
   // tagged as narrative.
   bool narrative_only = false;
+  // `unless: <class>`: a reading the text around refutes. The match is no
+  // expression when a word of this lexicon class stands within
+  // kUnlessBefore tokens before it or kUnlessAfter after it ("the second
+  // half" near "points" or "team" is a game's, not a half-year). -1: none.
+  int unless_class = -1;
 };
+
+// The window of `unless:`, in tokens: about two sentences before, one after.
+inline constexpr size_t kUnlessBefore = 40;
+inline constexpr size_t kUnlessAfter = 20;
 
 // Parses one rule file. Throws std::runtime_error naming source:line on
 // malformed input (unknown class, bad example, ...).

@@ -674,6 +674,9 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
         PartOfTagOrCode(text, tokens, m.begin))
       continue;
     if (m.rule->narrative_only && !narrative) continue;
+    if (m.rule->unless_class >= 0 && ClassNear(tokens, m.begin, m.end, impl.lexicon,
+                                               m.rule->unless_class, kUnlessBefore, kUnlessAfter))
+      continue;
     // A reading that is no time ("a second term") keeps its words.
     if (m.rule->kind == RuleKind::kNone) {
       floor = m.end;
