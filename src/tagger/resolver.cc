@@ -245,6 +245,9 @@ Date WeekdayDate(int wd, int dir, Tense tense, Date anchor, bool next_week) {
   int back = (a - wd + 7) % 7, fwd = (wd - a + 7) % 7;
   if (dir == -1) return anchor.AddDays(-(back == 0 ? 7 : back));
   if (dir == 1) return anchor.AddDays(fwd == 0 ? 7 : fwd);
+  // "the Monday before last", "the Monday after next".
+  if (dir == -2) return anchor.AddDays(-(back == 0 ? 7 : back) - 7);
+  if (dir == 2) return anchor.AddDays((fwd == 0 ? 7 : fwd) + 7);
   if (dir == 0) {
     // "this Sunday" is the anchor's week's, unless the tense says it is
     // over ("llegaron este domingo" in a Monday paper: the day before) or
