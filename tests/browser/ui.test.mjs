@@ -102,7 +102,12 @@ test('article text is shown, never run', async () => {
   assert.ok(found.results.length > 0, 'the hostile article is in the store');
   const id = found.results[0].article;
   await page.goto(`${base}/#article=${id}`);
-  await page.waitForSelector('#article-text mark.timex');
+  // Wait for this article, not the one the test before left on the page
+  // (only the hash changes, so the old text stays until the new arrives).
+  await page.waitForFunction(() => {
+    const t = document.getElementById('article-text');
+    return t && t.textContent.includes('Security note') && t.querySelector('mark.timex');
+  });
   const text = await page.textContent('#article-text');
   assert.ok(text.includes("<script>window.__xss = 1; alert('xss')</script>"), text);
   assert.ok(text.includes('<img src=x onerror="window.__xss = 2">'), text);
