@@ -243,11 +243,11 @@ int YearOfWeekday(int year, int month, int day, int wd, Tense tense) {
 Date WeekdayDate(int wd, int dir, Tense tense, Date anchor, bool next_week) {
   int a = anchor.Weekday();
   int back = (a - wd + 7) % 7, fwd = (wd - a + 7) % 7;
-  if (dir == -1) return anchor.AddDays(-(back == 0 ? 7 : back));
-  if (dir == 1) return anchor.AddDays(fwd == 0 ? 7 : fwd);
-  // "the Monday before last", "the Monday after next".
-  if (dir == -2) return anchor.AddDays(-(back == 0 ? 7 : back) - 7);
-  if (dir == 2) return anchor.AddDays((fwd == 0 ? 7 : fwd) + 7);
+  // "last Monday" (-1), "the Monday before last" (-2), "next Monday" (1),
+  // "the Monday after next" (2): never the anchor's own day.
+  const int last = back == 0 ? 7 : back, next = fwd == 0 ? 7 : fwd;
+  if (dir == -1 || dir == -2) return anchor.AddDays(-last - 7 * (-dir - 1));
+  if (dir == 1 || dir == 2) return anchor.AddDays(next + 7 * (dir - 1));
   if (dir == 0) {
     // "this Sunday" is the anchor's week's, unless the tense says it is
     // over ("llegaron este domingo" in a Monday paper: the day before) or

@@ -14,18 +14,19 @@ namespace annals {
 // clang-format off
 #define ANNALS_SLOTS(X)                                                                       \
   X(kYear, "year") X(kYY, "yy") X(kMonth, "month") X(kDay, "day") X(kWeekday, "weekday")      \
-  X(kHour, "hour") X(kMinute, "minute") X(kSecond, "second") X(kAmPm, "ampm") X(kTz, "tz") X(kQuarter, "quarter")  \
-  X(kHalf, "half") X(kSeason, "season") X(kDecade, "decade") X(kCentury, "century")           \
+  X(kHour, "hour") X(kMinute, "minute") X(kSecond, "second") X(kAmPm, "ampm") X(kTz, "tz")    \
+  X(kQuarter, "quarter") X(kHalf, "half") X(kSeason, "season") X(kDecade, "decade")           \
+  X(kCentury, "century")                                                                      \
   X(kDir, "dir") X(kOffset, "offset") X(kDayOffset, "dayoffset") X(kNum, "num")               \
   X(kUnit, "unit") X(kPartOfDay, "partofday") X(kMod, "mod") X(kRef, "ref")                   \
   X(kHoliday, "holiday") X(kFiscal, "fiscal") X(kValue, "value") X(kNum2, "num2")             \
-  X(kFreq, "freq") X(kTimeOfDay, "timeofday") X(kYearDir, "yeardir")                         \
+  X(kFreq, "freq") X(kTimeOfDay, "timeofday") X(kYearDir, "yeardir")                          \
   X(kAnaphor, "anaphor") /* counts from the last time mentioned, not the DCT */               \
   X(kYearEnd, "yearend") /* the end of the year the tense points to */                        \
-  X(kNth, "nth")         /* "the first/last Tuesday of": 1..5, -1 = last */                     \
+  X(kNth, "nth")         /* "the first/last Tuesday of": 1..5, -1 = last */                   \
   X(kEra, "era")         /* -1: before Christ (BC0480) */                                     \
   X(kDayOf, "dayof")     /* "the night of DATE": the day alone in news */                     \
-  X(kFrac, "frac")       /* digits after the decimal point of num: "30,4", a half = 5 */ \
+  X(kFrac, "frac")       /* digits after the decimal point of num: "30,4", a half = 5 */      \
   X(kExtra, "extra")     /* captured, not used in the value */
 // clang-format on
 

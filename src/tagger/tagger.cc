@@ -788,9 +788,9 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (!narrative && last_day && last_day_is_date &&
         DaysJoined(impl, tokens, last_day_end, m.begin))
       ctx.listed_day = last_day;
-    ctx.after_limit_word = false;
-    for (std::string_view v : TimeCuesBefore(impl.lexicon, impl.dayjoin_class, tokens, m.begin))
-      ctx.after_limit_word = ctx.after_limit_word || v == "limit";
+    const std::vector<std::string_view> joins =
+        TimeCuesBefore(impl.lexicon, impl.dayjoin_class, tokens, m.begin);
+    ctx.after_limit_word = std::find(joins.begin(), joins.end(), "limit") != joins.end();
     if (!narrative && !entry) ctx.episode = state->episode;
     std::optional<Resolution> res = Resolve(frame, kind, ctx);
     if (!res) continue;
