@@ -384,10 +384,13 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
       if (len == 2 && n >= 0 && n <= 59) out->push_back({1, t.norm});
       return;
     case Builtin::kDecade: {
-      // 1990s, 1990's, 90s, 90's; 470s (of a BC era, mostly: "047")
+      // 1990s, 1990's, 90s, 90's; 470s (of a BC era, mostly: "047"); and
+      // "1990 's", "the 80 's" as tokenized text (Penn Treebank, Timeline17)
+      // splits them.
       if (!((len == 4 || len == 3 || len == 2) && n >= 0 && n % 10 == 0)) return;
       size_t k = 1;
       const Token* s = next_touching(k);
+      if (!s && i + 1 < tokens.size() && tokens[i + 1].norm == "'") s = &tokens[i + 1];
       if (s && s->norm == "'") s = next_touching(++k);
       if (!s || s->norm != "s") return;
       std::string_view v =
