@@ -531,6 +531,7 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
     const bool year_given = year != kUnset;
     if (year == kUnset && day == kUnset && dir == kUnset && ctx.listed_month)
       year = ctx.listed_month->first + (month < ctx.listed_month->second ? 1 : 0);
+    if (year == kUnset && dir == kUnset && ctx.year_before) year = *ctx.year_before;
     if (year == kUnset && day != kUnset && dir == kUnset && ctx.listed_day) {
       const Date& d = *ctx.listed_day;
       year = d.year + (month < d.month || (month == d.month && day < d.day) ? 1 : 0);

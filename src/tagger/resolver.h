@@ -86,6 +86,10 @@ struct ResolveContext {
   // 3"): a month and day without a year, the range's end, is in that day's
   // year or, when earlier in the year than it, the next.
   std::optional<Date> listed_day;
+  // The year the expression just before named alone, when only a comma or
+  // a time cue stands between ("In 2009, on July 14"): a month and day
+  // without a year are in it.
+  std::optional<int> year_before;
   // News only: the past episode the text is telling, the last day it dated
   // with its year more than half a year before the document date ("Il 6
   // marzo del 2011 ...", in a 2014 article), or the last day that

@@ -613,6 +613,20 @@ bool ListJoined(const Tagger::Impl& impl, const std::vector<Token>& tokens, size
   return true;
 }
 
+// Whether tokens [from, to) only lead from a year to the date after it:
+// at most three tokens, each a comma or a word of timecue.tsv ("In 2009,
+// on July 14", "nel 2009, il 14 luglio"), on one line.
+bool LeadsFromYear(const Tagger::Impl& impl, const std::vector<Token>& tokens, size_t from,
+                   size_t to) {
+  if (to <= from || to > from + 3 || to >= tokens.size()) return false;
+  for (size_t i = from; i < to; ++i) {
+    if (tokens[i].newline_before) return false;
+    if (tokens[i].norm == ",") continue;
+    if (!InClass(impl.lexicon, impl.timecue_class, tokens, i)) return false;
+  }
+  return !tokens[to].newline_before;
+}
+
 // Whether tokens [from, to) join two days of one range: one or two
 // tokens, each a dash or a word of dayjoin.tsv ("to", "bis", "au", "al"),
 // on one line. A list ("May 4 and June 30") says nothing of the order of
@@ -663,6 +677,10 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
   // The month the last expression named at month precision, and its end.
   std::optional<std::pair<int, int>> last_month;
   size_t last_month_end = 0;
+  // The year the last expression named as a year alone ("In 2009"), and
+  // its end.
+  std::optional<int> last_year;
+  size_t last_year_end = 0;
   // The day the last chronology entry of this window headed, and its end
   // token: "today" and "yesterday" in the rest of the entry's line count
   // from it ("8 febbraio 2015 - La videoconferenza di oggi ...", a live
@@ -788,6 +806,8 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (!narrative && last_day && last_day_is_date &&
         DaysJoined(impl, tokens, last_day_end, m.begin))
       ctx.listed_day = last_day;
+    if (!narrative && last_year && LeadsFromYear(impl, tokens, last_year_end, m.begin))
+      ctx.year_before = last_year;
     const std::vector<std::string_view> joins =
         TimeCuesBefore(impl.lexicon, impl.dayjoin_class, tokens, m.begin);
     ctx.after_limit_word = std::find(joins.begin(), joins.end(), "limit") != joins.end();
@@ -798,6 +818,12 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     last_day_end = m.end;
     last_day_is_date = res->type == TimexType::kDate;
     last_month.reset();
+    last_year.reset();
+    if (res->type == TimexType::kDate && frame.has(Slot::kYear) && res->value.size() == 4 &&
+        std::all_of(res->value.begin(), res->value.end(), IsAsciiDigit)) {
+      last_year = std::atoi(res->value.c_str());
+      last_year_end = m.end;
+    }
     if (res->type == TimexType::kDate && res->value.size() == 7 && res->value[4] == '-' &&
         IsAsciiDigit(res->value[5])) {
       last_month = {std::atoi(res->value.substr(0, 4).c_str()),
