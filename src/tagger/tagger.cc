@@ -819,7 +819,11 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     last_day_is_date = res->type == TimexType::kDate;
     last_month.reset();
     last_year.reset();
-    if (res->type == TimexType::kDate && frame.has(Slot::kYear) && res->value.size() == 4 &&
+    // A year written ("In 2009") or counted back ("two years ago"), not
+    // one a word implies ("year-end" in June is this one's).
+    const bool year_named =
+        frame.has(Slot::kYear) || (frame.has(Slot::kOffset) && frame.s(Slot::kUnit) == "Y");
+    if (res->type == TimexType::kDate && year_named && res->value.size() == 4 &&
         std::all_of(res->value.begin(), res->value.end(), IsAsciiDigit)) {
       last_year = std::atoi(res->value.c_str());
       last_year_end = m.end;
