@@ -79,6 +79,23 @@ TEST(LexiconAccents, UnaccentedTextMatchesAnAccentedEntry) {
   }
 }
 
+TEST(LexiconAccents, AnExactEntryNeedsItsAccents) {
+  // French "à" typed bare is the verb "a" ("Mars a été lancée").
+  Lexicon lexicon;
+  lexicon.AddClass("timecue", "à\tlist\texact\nété\tany\n", "timecue.tsv");
+  const int cls = lexicon.ClassId("timecue");
+  std::vector<Lexicon::Match> m;
+  lexicon.MatchAt(cls, Tokenize("à"), 0, &m);
+  EXPECT_EQ(m.size(), 1u);
+  m.clear();
+  lexicon.MatchAt(cls, Tokenize("a"), 0, &m);
+  EXPECT_TRUE(m.empty());
+  m.clear();
+  lexicon.MatchAt(cls, Tokenize("ete"), 0, &m);
+  EXPECT_EQ(m.size(), 1u);
+  EXPECT_THROW(lexicon.AddClass("x", "a\tb\tsometimes\n", "x.tsv"), std::runtime_error);
+}
+
 TEST(RuleExamples, EmbeddedDataMatchesSourceTree) {
   // The binary embeds data/ at build time; a tagger read from the source
   // tree must agree with it on a text that exercises every family.

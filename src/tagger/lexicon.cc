@@ -37,9 +37,12 @@ void Lexicon::AddClass(const std::string& name, std::string_view tsv, const std:
     Entry e;
     e.phrase = std::string(cols[0]);
     e.value = std::string(cols[1]);
+    bool exact = false;
     if (cols.size() == 3) {
       if (cols[2] == "cap")
         e.cap = true;
+      else if (cols[2] == "exact")
+        exact = true;
       else if (!cols[2].empty())
         fail("unknown flag `" + std::string(cols[2]) + "`");
     }
@@ -54,7 +57,7 @@ void Lexicon::AddClass(const std::string& name, std::string_view tsv, const std:
       w = std::move(b);
     }
     cls.entries.push_back(std::move(e));
-    if (accented) cls.entries.push_back(std::move(bare));
+    if (accented && !exact) cls.entries.push_back(std::move(bare));
   }
   if (it->second >= 64) throw std::runtime_error(source + ": more than 64 lexicon classes");
   cls.by_first.clear();

@@ -5,8 +5,10 @@
 //   phrase <TAB> value [<TAB> flags]
 // where the phrase is tokenized like text (so "twenty-two" is three
 // tokens) and flags may be "cap" (the text must start with a capital, for
-// words like "May" or "March" that are also common words). Adding a word
-// is a data change, not a code change.
+// words like "May" or "March" that are also common words) or "exact" (only
+// as written: not also without its accents, for French "à", which typed
+// bare is the verb "a"). Adding a word is a data change, not a code
+// change.
 #ifndef ANNALS_TAGGER_LEXICON_H_
 #define ANNALS_TAGGER_LEXICON_H_
 

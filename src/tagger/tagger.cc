@@ -722,6 +722,11 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
       // before it that join the span are dayoflead.tsv's.
       m.begin -= impl.lexicon.LengthEndingAt(impl.dayoflead_class, tokens, m.begin, floor);
     }
+    // Before a modifier joins the span: "vers Mars" is the planet, whose
+    // "vers" is a modifier too ("vers 8 heures").
+    if (!HasTrailingContext(*m.rule) &&
+        InAName(impl.lexicon, impl.lowercase_class, impl.timecue_class, text, tokens, m))
+      continue;
     if (!frame.has(Slot::kMod)) {
       std::string mod;
       size_t start = impl.ModifierStart(tokens, m.begin, floor, m.rule->kind, &mod);
@@ -732,9 +737,6 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
       }
     }
     if (needs_context) continue;
-    if (!HasTrailingContext(*m.rule) &&
-        InAName(impl.lexicon, impl.lowercase_class, impl.timecue_class, text, tokens, m))
-      continue;
     RuleKind kind = m.rule->kind;
     // In a narrative, "three days later" counts from the last date: the
     // amount becomes a date with the word after it ("later", data/en/lexicon/
