@@ -79,6 +79,16 @@ TEST(Narrative, BackReferencesAndPlansDoNotMoveTheStory) {
                                       "March=1974-03"}));
 }
 
+TEST(Narrative, ADayAloneIsTheOneNearestTheStory) {
+  // A history tells all in the past: "on the 3rd" after 1 September is 3
+  // September, not 3 August; news keeps the tense ("said on the 3rd").
+  EXPECT_EQ(Values(TagAs("The attack began on 1 September 1939. On the 3rd, Britain declared war.",
+                         DocType::kNarrative, "2009-12-19")),
+            (std::vector<std::string>{"1 September 1939=1939-09-01", "the 3rd=1939-09-03"}));
+  EXPECT_EQ(Values(TagAs("He said on the 3rd that he would go.", DocType::kNews, "2011-03-02")),
+            (std::vector<std::string>{"the 3rd=2011-02-03"}));
+}
+
 TEST(Narrative, YearsBeforeChristCountOnBackwards) {
   EXPECT_EQ(Values(TagAs("The revolt broke out in 499 BC. The following year the fleet sailed. "
                          "In 480 BC Xerxes crossed; in August he reached Thermopylae.",

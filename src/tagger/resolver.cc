@@ -518,8 +518,10 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
     const int wd = f.i(Slot::kWeekday) == kUnset ? -1 : f.i(Slot::kWeekday) - 1;
     if (wd > 6) return std::nullopt;
     // "no passado dia 15", "el próximo día 3": the direction word is the
-    // tense.
-    const Tense tense = dir == -1 ? Tense::kPast : dir == 1 ? Tense::kFuture : ctx.tense;
+    // tense. A history tells everything in the past: there the day is the
+    // one nearest the story's time ("1 September 1939 ... On the 3rd").
+    const Tense told = ctx.narrative_precision > 0 ? Tense::kUnknown : ctx.tense;
+    const Tense tense = dir == -1 ? Tense::kPast : dir == 1 ? Tense::kFuture : told;
     return day_value(ElidedMonthDay(day, wd, tense, anchor));
   }
   if (month != kUnset) {
