@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -613,34 +614,35 @@ bool ListJoined(const Tagger::Impl& impl, const std::vector<Token>& tokens, size
   return true;
 }
 
-// Whether tokens [from, to) only lead from a year to the date after it:
-// at most three tokens, each a comma or a word of timecue.tsv ("In 2009,
-// on July 14", "nel 2009, il 14 luglio"), on one line.
-bool LeadsFromYear(const Tagger::Impl& impl, const std::vector<Token>& tokens, size_t from,
-                   size_t to) {
-  if (to <= from || to > from + 3 || to >= tokens.size()) return false;
+// Whether tokens [from, to) are one to `most` tokens, each one of `marks`
+// or a word of lexicon class `cls`, on one line with token `to`: what
+// joins an expression to the one before it.
+bool JoinedBy(const Tagger::Impl& impl, const std::vector<Token>& tokens, size_t from, size_t to,
+              size_t most, int cls, std::initializer_list<std::string_view> marks) {
+  if (to <= from || to > from + most || to >= tokens.size()) return false;
   for (size_t i = from; i < to; ++i) {
     if (tokens[i].newline_before) return false;
-    if (tokens[i].norm == ",") continue;
-    if (!InClass(impl.lexicon, impl.timecue_class, tokens, i)) return false;
+    if (std::find(marks.begin(), marks.end(), tokens[i].norm) != marks.end()) continue;
+    if (!InClass(impl.lexicon, cls, tokens, i)) return false;
   }
   return !tokens[to].newline_before;
 }
 
+// Whether tokens [from, to) only lead from a year to the date after it:
+// at most three tokens, each a comma or a word of timecue.tsv ("In 2009,
+// on July 14", "nel 2009, il 14 luglio").
+bool LeadsFromYear(const Tagger::Impl& impl, const std::vector<Token>& tokens, size_t from,
+                   size_t to) {
+  return JoinedBy(impl, tokens, from, to, 3, impl.timecue_class, {","});
+}
+
 // Whether tokens [from, to) join two days of one range: one or two
-// tokens, each a dash or a word of dayjoin.tsv ("to", "bis", "au", "al"),
-// on one line. A list ("May 4 and June 30") says nothing of the order of
-// its days, so "and" does not join them here.
+// tokens, each a dash or a word of dayjoin.tsv ("to", "bis", "au", "al").
+// A list ("May 4 and June 30") says nothing of the order of its days, so
+// "and" does not join them here.
 bool DaysJoined(const Tagger::Impl& impl, const std::vector<Token>& tokens, size_t from,
                 size_t to) {
-  if (to <= from || to > from + 2 || to >= tokens.size()) return false;
-  for (size_t i = from; i < to; ++i) {
-    if (tokens[i].newline_before) return false;
-    const std::string& n = tokens[i].norm;
-    if (n == "-" || n == "\u2013") continue;
-    if (!InClass(impl.lexicon, impl.dayjoin_class, tokens, i)) return false;
-  }
-  return !tokens[to].newline_before;
+  return JoinedBy(impl, tokens, from, to, 2, impl.dayjoin_class, {"-", "\u2013"});
 }
 
 // Whether tokens [from, to] are on one line.
