@@ -7,8 +7,10 @@ namespace {
 
 constexpr size_t kWindow = 8;
 
-// The scan stops at a sentence end and at a quotation mark: the tense of
-// a quotation is its own, and the reporting verb outside it ("...will
+// The scan stops at a sentence end, at a colon and at a quotation mark: a
+// colon opens another clause ("19 July: Qatar closes its embassy" is no
+// plan; "spill in April: What happened to the oil"). The tense of a
+// quotation is its own, and the reporting verb outside it ("...will
 // leave at 4 a.m. Thursday," Castro said) tells when it was said, not when
 // what it says happens. Curly quotes are folded to '"' by the tokenizer;
 // the ASCII forms `` and '' are two touching tokens (a lone ' is an
@@ -26,7 +28,8 @@ bool TitlePeriod(const std::vector<Token>& tokens, size_t i, const TenseCues& cu
 bool StopsScan(const std::vector<Token>& tokens, size_t i, const TenseCues& cues) {
   const std::string& w = tokens[i].norm;
   if (w == "." && TitlePeriod(tokens, i, cues)) return false;
-  if (w == "." || w == "!" || w == "?" || w == ";" || w == "\"" || w == "`") return true;
+  if (w == "." || w == "!" || w == "?" || w == ";" || w == ":" || w == "\"" || w == "`")
+    return true;
   if (w != "'") return false;
   return (i + 1 < tokens.size() && tokens[i + 1].norm == "'" && !tokens[i + 1].space_before) ||
          (i > 0 && tokens[i - 1].norm == "'" && !tokens[i].space_before);
