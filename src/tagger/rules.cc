@@ -208,11 +208,14 @@ class Parser {
             Fail("`" + std::string(alt) + "`: marker ~ ^ ! out of place (^ then ! then ~)");
           if (alt.size() > 1 && alt[0] == '<')
             Fail("`" + std::string(w) + "`: a <class> cannot be an alternative of words");
-          // Folded like token norms; the unaccented spelling matches too.
+          // Folded like token norms; the unaccented spelling matches too,
+          // unless it is one letter: that is another word (French "à" and
+          // the verb "a", Italian "è" and "e"; "de 24 heures a commencé"
+          // read a range "de ... à").
           std::string folded = FoldCase(alt);
           std::string bare = StripAccents(folded);
           it.words.push_back(folded);
-          if (bare != folded) it.words.push_back(std::move(bare));
+          if (bare != folded && bare.size() > 1) it.words.push_back(std::move(bare));
           if (bar == std::string_view::npos) break;
           start = bar + 1;
         }
