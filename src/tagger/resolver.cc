@@ -504,6 +504,28 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
     if (!d) return std::nullopt;
     return day_value(*d);
   }
+  if (f.i(Slot::kNth) != kUnset && unit == "WE" && month != kUnset) {
+    // "the last weekend of June": the weekend of the month's nth Saturday.
+    if (month < 1 || month > 12) return std::nullopt;
+    const int y = year != kUnset ? year : YearFor(month, kUnset, dir, ctx.tense, anchor);
+    std::optional<Date> sat = NthWeekday(cal::YearMonth{y, month}, 5, f.i(Slot::kNth));
+    if (!sat) return std::nullopt;
+    r.value = cal::WeekString(cal::WeekOf(*sat)) + "-WE";
+    return r;
+  }
+  if (f.i(Slot::kNth) != kUnset && unit == "W" && month != kUnset) {
+    // "the first week of April", "the last week of June": the ISO week that
+    // holds most of the month's nth seven days (its fourth day, as ISO
+    // counts a week in the year that holds its Thursday).
+    if (month < 1 || month > 12) return std::nullopt;
+    const int y = year != kUnset ? year : YearFor(month, kUnset, dir, ctx.tense, anchor);
+    const int nth = f.i(Slot::kNth), days = DaysInMonth(y, month);
+    if (nth == 0 || nth < -1) return std::nullopt;
+    const int day = nth == -1 ? days - 3 : 7 * (nth - 1) + 4;
+    if (day > days) return std::nullopt;
+    r.value = cal::WeekString(cal::WeekOf(Date{y, month, day}));
+    return r;
+  }
   if (month == kUnset && year == kUnset && f.i(Slot::kDay) != kUnset) {
     const int day = f.i(Slot::kDay);
     if (day < 1 || day > 31) return std::nullopt;
