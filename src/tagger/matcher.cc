@@ -178,6 +178,7 @@ Matcher::Probe Matcher::MakeProbe(const Rule& rule) const {
             break;
           case Builtin::kNone:
           case Builtin::kWord:  // any word passes: nothing to probe
+          case Builtin::kCapWord:
             return Probe{};
         }
       }
@@ -314,6 +315,9 @@ void Matcher::ItemOptions(const PatternItem& item, const std::vector<Token>& tok
       return;
     case Builtin::kWord:
       if (t.kind == TokenKind::kWord) out->push_back({1, t.norm});
+      return;
+    case Builtin::kCapWord:
+      if (t.kind == TokenKind::kWord && t.capitalized) out->push_back({1, t.norm});
       return;
     case Builtin::kFrac:
       if (n >= 0 && len <= 6) out->push_back({1, t.norm});

@@ -47,6 +47,7 @@ const BuiltinName kBuiltins[] = {
     {"decade", Builtin::kDecade, Slot::kDecade},
     {"ordnum", Builtin::kOrdNum, Slot::kDay},
     {"word", Builtin::kWord, Slot::kNone},
+    {"capword", Builtin::kCapWord, Slot::kNone},
     {"frac", Builtin::kFrac, Slot::kFrac},
 };
 
@@ -232,7 +233,8 @@ class Parser {
       if (items[i].context) Fail("context items (^) only at the start or the end");
     // The matcher indexes rules by what their first item starts with; any
     // word would make a rule a candidate at every token.
-    if (items[0].builtin == Builtin::kWord) Fail("<word> cannot begin a pattern");
+    if (items[0].builtin == Builtin::kWord || items[0].builtin == Builtin::kCapWord)
+      Fail("<word> and <capword> cannot begin a pattern");
     return items;
   }
 

@@ -62,6 +62,7 @@ enum class Builtin {
   kDecade,    // 1990s, 90s -> "199"
   kOrdNum,    // 1st..31st: digits with a touching suffix only (not "first")
   kWord,      // any word (letters); not as the first item of a pattern
+  kCapWord,   // a word with a capital first letter ("March of [Dimes]"); likewise
   kFrac,      // the digits after a decimal point, as written ("30,04": "04")
 };
 
