@@ -301,7 +301,12 @@ bool AloneWithoutContext(const Tagger::Impl& impl, std::string_view text,
 
 // A time word written in lower case (data/en/lexicon/lowercase.tsv),
 // capitalised after a word of its line that is no preposition of time, is
-// part of a name: "the Daily Mail", "USA Today", "Showbiz Tonight".
+// part of a name: "the Daily Mail", "USA Today", "Showbiz Tonight". After
+// a quotation mark, a bracket or a comma its capital says nothing, but a
+// capitalised word right after it does: "(Daily Mail", "``Weekend Wheel",
+// ", Winter Soldier" are names (11 in T17), ", Summer 2012" is not. At a
+// sentence's start not even that: "Venerdì Fatah al-Sham ha lanciato" (the
+// weekday and its subject, ML-Crisis it), "Midnight Hungergames" (tweets).
 bool InAName(const Lexicon& lexicon, int lowercase_class, int timecue_class, std::string_view text,
              const std::vector<Token>& tokens, const RuleMatch& m) {
   const Token& t = tokens[m.begin];
@@ -309,7 +314,15 @@ bool InAName(const Lexicon& lexicon, int lowercase_class, int timecue_class, std
       t.newline_before)
     return false;
   const Token& p = tokens[m.begin - 1];
-  if (p.kind == TokenKind::kPunct) return false;
+  if (p.kind == TokenKind::kPunct) {
+    if (p.norm == "." || p.norm == "!" || p.norm == "?" || p.norm == ":" || p.norm == ";" ||
+        m.end >= tokens.size())
+      return false;
+    const Token& n = tokens[m.end];
+    return n.kind == TokenKind::kWord && n.capitalized && !n.newline_before &&
+           !InCapitals(text, n) && InClass(lexicon, lowercase_class, tokens, m.begin) &&
+           !InClass(lexicon, lowercase_class, tokens, m.end);
+  }
   if (!InClass(lexicon, lowercase_class, tokens, m.begin)) return false;
   // After a preposition of time ("in Summer") it is the time.
   for (std::string_view v : TimeCuesBefore(lexicon, timecue_class, tokens, m.begin))
