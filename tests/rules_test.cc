@@ -96,6 +96,23 @@ TEST(LexiconAccents, AnExactEntryNeedsItsAccents) {
   EXPECT_THROW(lexicon.AddClass("x", "a\tb\tsometimes\n", "x.tsv"), std::runtime_error);
 }
 
+TEST(LexiconAccents, AOneLetterWordMatchesBareOnlyAsACapital) {
+  // Portuguese "é" (is) typed bare is "e" (and): lower case it is another
+  // word; a capital without its accent is how French writes "À".
+  Lexicon lexicon;
+  lexicon.AddClass("tense", "é\tpresent\n", "tense.tsv");
+  const int cls = lexicon.ClassId("tense");
+  std::vector<Lexicon::Match> m;
+  for (const char* text : {"é", "É", "E"}) {
+    m.clear();
+    lexicon.MatchAt(cls, Tokenize(text), 0, &m);
+    EXPECT_EQ(m.size(), 1u) << text;
+  }
+  m.clear();
+  lexicon.MatchAt(cls, Tokenize("e"), 0, &m);
+  EXPECT_TRUE(m.empty());
+}
+
 TEST(RuleExamples, EmbeddedDataMatchesSourceTree) {
   // The binary embeds data/ at build time; a tagger read from the source
   // tree must agree with it on a text that exercises every family.

@@ -49,13 +49,21 @@ void Lexicon::AddClass(const std::string& name, std::string_view tsv, const std:
     for (const Token& t : Tokenize(e.phrase)) e.tokens.push_back(t.norm);
     if (e.tokens.empty()) fail("empty phrase");
     // The same words typed without their accents ("sabado", "fevrier").
+    // A word that would be one letter is another word in lower case
+    // (Portuguese "é" and "e", Italian "è" and "e", French "à" and "a"), so
+    // then only its capital matches: French drops the accent of a capital
+    // ("A l'heure actuelle").
     Entry bare = e;
-    bool accented = false;
+    bool accented = false, one_letter = false;
     for (std::string& w : bare.tokens) {
       std::string b = StripAccents(w);
-      accented = accented || b != w;
+      if (b != w) {
+        accented = true;
+        one_letter = one_letter || b.size() == 1;
+      }
       w = std::move(b);
     }
+    bare.cap = bare.cap || one_letter;
     cls.entries.push_back(std::move(e));
     if (accented && !exact) cls.entries.push_back(std::move(bare));
   }

@@ -640,6 +640,22 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
       base = cal::MondayOfWeek(cal::AddWeeks(cal::WeekOf(anchor), dir));
       return day_value(base.AddDays(wd));
     }
+    // A range's end or a list's next day ("la nuit de jeudi à vendredi",
+    // "from Monday to Friday", "jeudi et vendredi"): the first such weekday
+    // after the day before, when that day is within a week of the anchor
+    // (a weekday itself, as a rule: "bought from Sept. 14 to Thursday" ends
+    // on the last Thursday), unless the tense puts the day on the other
+    // side of the anchor.
+    const std::optional<Date>& start = ctx.weekday_list_start;
+    if (start && dir == kUnset && unit.empty() &&
+        std::abs(start->ToDays() - anchor.ToDays()) <= 7) {
+      // The same weekday is the same day, in apposition ("tomorrow,
+      // Friday").
+      const Date end = start->AddDays((wd - start->Weekday() + 7) % 7);
+      if (!(ctx.tense == Tense::kPast && end > anchor) &&
+          !(ctx.tense == Tense::kFuture && end < anchor))
+        return day_value(end);
+    }
     if (ctx.day_before && ctx.day_just_before && dir == kUnset && unit.empty()) {
       const int back = (ctx.day_before->Weekday() - wd + 7) % 7;
       return day_value(back <= 3 ? ctx.day_before->AddDays(-back)

@@ -86,6 +86,10 @@ struct ResolveContext {
   // 3"): a month and day without a year, the range's end, is in that day's
   // year or, when earlier in the year than it, the next.
   std::optional<Date> listed_day;
+  // The same for a weekday, where a list word joins too ("jeudi et
+  // vendredi", "Thursday and Friday", as well as "jeudi à vendredi"): a
+  // list of weekdays runs forward.
+  std::optional<Date> weekday_list_start;
   // The year the expression just before named alone, when only a comma or
   // a time cue stands between ("In 2009, on July 14"): a month and day
   // without a year are in it.

@@ -823,6 +823,10 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (!narrative && last_day && last_day_is_date &&
         DaysJoined(impl, tokens, last_day_end, m.begin))
       ctx.listed_day = last_day;
+    if (ctx.listed_day ||
+        (!narrative && last_day && last_day_is_date && m.begin > last_day_end &&
+         m.begin <= last_day_end + 2 && ListJoined(impl, tokens, last_day_end, m.begin)))
+      ctx.weekday_list_start = last_day;
     if (!narrative && last_year && LeadsFromYear(impl, tokens, last_year_end, m.begin))
       ctx.year_before = last_year;
     const std::vector<std::string_view> joins =
