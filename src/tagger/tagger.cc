@@ -837,7 +837,13 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (!res) continue;
     last_day = res->day;
     last_day_end = m.end;
-    last_day_is_date = res->type == TimexType::kDate;
+    // A part of a named day ("noite de quinta", "Monday night": value
+    // YYYY-MM-DDTNI) names its day as a date does; a clock time may be the
+    // anchor's day only.
+    const std::string& v = res->value;
+    last_day_is_date = res->type == TimexType::kDate ||
+                       (res->type == TimexType::kTime && v.size() == 13 && v[10] == 'T' &&
+                        IsAsciiUpper(v[11]) && IsAsciiUpper(v[12]));
     last_month.reset();
     last_year.reset();
     // A year written ("In 2009") or counted back ("two years ago"), not
