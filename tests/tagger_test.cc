@@ -59,6 +59,18 @@ TEST(Narrative, ABareYearMovesTheStoryOn) {
                                       "the end of the previous year=1957"}));
 }
 
+TEST(Narrative, AYearCountedOnMovesTheStoryOn) {
+  // "The following year" moves the story to it; "the previous year" looks
+  // back without moving it.
+  EXPECT_EQ(Values(TagAs("On December 7, 1941, Japan attacked. The following year the tide "
+                         "turned. On 23 October the battle began. The previous year had been "
+                         "grim. In November the Allies landed.",
+                         DocType::kNarrative, "2009-12-19")),
+            (std::vector<std::string>{"December 7, 1941=1941-12-07", "The following year=1942",
+                                      "23 October=1942-10-23", "The previous year=1941",
+                                      "November=1942-11"}));
+}
+
 TEST(Narrative, AMonthEarlierInTheYearStaysInIt) {
   // Histories step back within a year far more often than they cross into
   // the next without naming it; only from December does "January" cross.

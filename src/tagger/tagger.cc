@@ -556,11 +556,13 @@ Interval NowInterval(const NarrativeNow& now) {
 // Whether an expression moves the narrative's current time. A time counted
 // back from another ("the previous year", "two years earlier") looks back
 // without moving the story ("keeping the gains of the previous year. In
-// January ..." is the January after), nor does a period counted aside
-// ("next May", "the following year"), but a day counted on ("three days
-// later") is where the story goes. A time in a plan or forecast ("the big
-// push planned for 1976", "would be completed in 1978") is not where the
-// story stands.
+// January ..." is the January after), nor does a month or season counted
+// aside ("next May", "the following spring": WikiWars train value 86.91 ->
+// 86.86 for months), but a day or a year counted on ("three days later",
+// "The following year, the tide turned. In the night of 23 October ...")
+// is where the story goes. A time in a plan or forecast ("the big push
+// planned for 1976", "would be completed in 1978") is not where the story
+// stands.
 bool NarrativeMoves(const Frame& f, Tense tense, bool names_day) {
   if (tense == Tense::kFuture) return false;
   const bool relative = f.has(Slot::kDir) || f.has(Slot::kOffset) || f.has(Slot::kAnaphor) ||
@@ -569,7 +571,8 @@ bool NarrativeMoves(const Frame& f, Tense tense, bool names_day) {
   const int step = f.has(Slot::kOffset)      ? f.i(Slot::kOffset)
                    : f.has(Slot::kDayOffset) ? f.i(Slot::kDayOffset)
                                              : f.i(Slot::kDir);
-  return names_day && step != Frame::kUnset && step > 0;
+  if (step == Frame::kUnset || step <= 0) return false;
+  return names_day || f.s(Slot::kUnit) == "Y";
 }
 
 // What one Tag call carries from window to window.
