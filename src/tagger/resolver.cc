@@ -588,7 +588,16 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
     const bool season_year_given = year != kUnset;
     if (year == kUnset) {
       cal::YearSeason now = cal::SeasonOf(anchor);
-      year = now.year;
+      // "this summer", "that fall": the season of the anchor's calendar
+      // year, unless told in the past. The anchor's own season belongs to
+      // the year before in January and February (a winter counts from its
+      // December), which made "will launch this spring" in February 2011
+      // the spring of 2010; "imports hit a high this fall" in February 2009
+      // is the fall before.
+      // Counted from a time the text named ("In 1944 ... That fall"), it is
+      // that time's year.
+      year =
+          dir == 0 && (f.has(Slot::kAnaphor) || ctx.tense != Tense::kPast) ? anchor.year : now.year;
       int delta = static_cast<int>(s) - static_cast<int>(now.season);
       if (dir == -1 && delta >= 0) --year;
       if (dir == 1 && delta <= 0) ++year;
