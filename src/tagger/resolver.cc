@@ -504,22 +504,20 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
     if (!d) return std::nullopt;
     return day_value(*d);
   }
-  if (f.i(Slot::kNth) != kUnset && unit == "WE" && month != kUnset) {
-    // "the last weekend of June": the weekend of the month's nth Saturday.
-    if (month < 1 || month > 12) return std::nullopt;
-    const int y = year != kUnset ? year : YearFor(month, kUnset, dir, ctx.tense, anchor);
-    std::optional<Date> sat = NthWeekday(cal::YearMonth{y, month}, 5, f.i(Slot::kNth));
-    if (!sat) return std::nullopt;
-    r.value = cal::WeekString(cal::WeekOf(*sat)) + "-WE";
-    return r;
-  }
-  if (f.i(Slot::kNth) != kUnset && unit == "W" && month != kUnset) {
+  if (f.i(Slot::kNth) != kUnset && (unit == "W" || unit == "WE") && month != kUnset) {
     // "the first week of April", "the last week of June": the ISO week that
     // holds most of the month's nth seven days (its fourth day, as ISO
-    // counts a week in the year that holds its Thursday).
+    // counts a week in the year that holds its Thursday). "the last weekend
+    // of June": the weekend of the month's nth Saturday.
     if (month < 1 || month > 12) return std::nullopt;
     const int y = year != kUnset ? year : YearFor(month, kUnset, dir, ctx.tense, anchor);
     const int nth = f.i(Slot::kNth), days = DaysInMonth(y, month);
+    if (unit == "WE") {
+      std::optional<Date> sat = NthWeekday(cal::YearMonth{y, month}, 5, nth);
+      if (!sat) return std::nullopt;
+      r.value = cal::WeekString(cal::WeekOf(*sat)) + "-WE";
+      return r;
+    }
     if (nth == 0 || nth < -1) return std::nullopt;
     const int day = nth == -1 ? days - 3 : 7 * (nth - 1) + 4;
     if (day > days) return std::nullopt;
@@ -589,13 +587,12 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
     if (year == kUnset) {
       cal::YearSeason now = cal::SeasonOf(anchor);
       // "this summer", "that fall": the season of the anchor's calendar
-      // year, unless told in the past. The anchor's own season belongs to
+      // year, when counted from a time the text named ("In 1944 ... That
+      // fall") or not told in the past. The anchor's own season belongs to
       // the year before in January and February (a winter counts from its
       // December), which made "will launch this spring" in February 2011
       // the spring of 2010; "imports hit a high this fall" in February 2009
       // is the fall before.
-      // Counted from a time the text named ("In 1944 ... That fall"), it is
-      // that time's year.
       year =
           dir == 0 && (f.has(Slot::kAnaphor) || ctx.tense != Tense::kPast) ? anchor.year : now.year;
       int delta = static_cast<int>(s) - static_cast<int>(now.season);
@@ -651,15 +648,14 @@ std::optional<Resolution> ResolveFrame(const Frame& f, RuleKind kind, const Reso
     }
     // A range's end or a list's next day ("la nuit de jeudi à vendredi",
     // "from Monday to Friday", "jeudi et vendredi"): the first such weekday
-    // after the day before, when that day is within a week of the anchor
-    // (a weekday itself, as a rule: "bought from Sept. 14 to Thursday" ends
-    // on the last Thursday), unless the tense puts the day on the other
-    // side of the anchor.
+    // on or after the day before (the same weekday is the same day, in
+    // apposition: "tomorrow, Friday"), when that day is within a week of
+    // the anchor (a weekday itself, as a rule: "bought from Sept. 14 to
+    // Thursday" ends on the last Thursday), unless the tense puts the day
+    // on the other side of the anchor.
     const std::optional<Date>& start = ctx.weekday_list_start;
     if (start && dir == kUnset && unit.empty() &&
         std::abs(start->ToDays() - anchor.ToDays()) <= 7) {
-      // The same weekday is the same day, in apposition ("tomorrow,
-      // Friday").
       const Date end = start->AddDays((wd - start->Weekday() + 7) % 7);
       if (!(ctx.tense == Tense::kPast && end > anchor) &&
           !(ctx.tense == Tense::kFuture && end < anchor))

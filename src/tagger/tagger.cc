@@ -304,7 +304,7 @@ bool AloneWithoutContext(const Tagger::Impl& impl, std::string_view text,
 // part of a name: "the Daily Mail", "USA Today", "Showbiz Tonight". After
 // a quotation mark, a bracket or a comma its capital says nothing, but a
 // capitalised word right after it does: "(Daily Mail", "``Weekend Wheel",
-// ", Winter Soldier" are names (11 in T17), ", Summer 2012" is not. At a
+// ", Winter Soldier" are names (7 in T17), ", Summer 2012" is not. At a
 // sentence's start not even that: "Venerdì Fatah al-Sham ha lanciato" (the
 // weekday and its subject, ML-Crisis it), "Midnight Hungergames" (tweets).
 bool InAName(const Lexicon& lexicon, int lowercase_class, int timecue_class, std::string_view text,
