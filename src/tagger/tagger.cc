@@ -614,11 +614,13 @@ void UpdateEpisode(const Frame& frame, const Resolution& res, const Timex& t, Da
 // sentence end, a line break or a semicolon, the time is the anchor's.
 constexpr size_t kClockAfterDayTokens = 8;
 
-// Whether tokens [from, to) only join the items of a list: commas and the
-// list words of timecue.tsv ("and", "or", "und", ...). Not a sentence end
-// or a parenthesis ("in March 1917 (February in the old calendar)").
+// Whether tokens [from, to) only join the items of a list: one or two
+// tokens, commas and the list words of timecue.tsv ("and", "or", "und",
+// ...). Not a sentence end or a parenthesis ("in March 1917 (February in
+// the old calendar)").
 bool ListJoined(const Tagger::Impl& impl, const std::vector<Token>& tokens, size_t from,
                 size_t to) {
+  if (to <= from || to > from + 2) return false;
   for (size_t i = from; i < to; ++i) {
     if (tokens[i].newline_before) return false;
     if (tokens[i].norm == ",") continue;
@@ -820,15 +822,13 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     }
     // (News only: a history's current time already carries the year, and
     // it names months out of order: "the carnage of November and January".)
-    if (!narrative && last_month && m.begin > last_month_end && m.begin <= last_month_end + 2 &&
-        ListJoined(impl, tokens, last_month_end, m.begin))
+    if (!narrative && last_month && ListJoined(impl, tokens, last_month_end, m.begin))
       ctx.listed_month = last_month;
     if (!narrative && last_day && last_day_is_date &&
         DaysJoined(impl, tokens, last_day_end, m.begin))
       ctx.listed_day = last_day;
-    if (ctx.listed_day ||
-        (!narrative && last_day && last_day_is_date && m.begin > last_day_end &&
-         m.begin <= last_day_end + 2 && ListJoined(impl, tokens, last_day_end, m.begin)))
+    if (ctx.listed_day || (!narrative && last_day && last_day_is_date &&
+                           ListJoined(impl, tokens, last_day_end, m.begin)))
       ctx.weekday_list_start = last_day;
     if (!narrative && last_year && LeadsFromYear(impl, tokens, last_year_end, m.begin))
       ctx.year_before = last_year;
@@ -840,13 +840,10 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (!res) continue;
     last_day = res->day;
     last_day_end = m.end;
-    // A part of a named day ("noite de quinta", "Monday night": value
-    // YYYY-MM-DDTNI) names its day as a date does; a clock time may be the
-    // anchor's day only.
-    const std::string& v = res->value;
+    // A part of a named day ("noite de quinta", "Monday night") names its
+    // day as a date does; a clock time may be the anchor's day only.
     last_day_is_date = res->type == TimexType::kDate ||
-                       (res->type == TimexType::kTime && v.size() == 13 && v[10] == 'T' &&
-                        IsAsciiUpper(v[11]) && IsAsciiUpper(v[12]));
+                       (frame.has(Slot::kPartOfDay) && frame.i(Slot::kHour) == Frame::kUnset);
     last_month.reset();
     last_year.reset();
     // A year written ("In 2009") or counted back ("two years ago"), not
