@@ -680,6 +680,33 @@ bool SameClause(const std::vector<Token>& tokens, size_t from, size_t to) {
   return to >= tokens.size() || !tokens[to].newline_before;
 }
 
+constexpr size_t kSentenceTokensMost = 300;
+
+// How many sentence or line breaks tokens [from, to] hold, a line break
+// next to a sentence end counted once, counting no further than `most` + 1.
+int SentenceBreaks(const std::vector<Token>& tokens, size_t from, size_t to, int most) {
+  // A sentence of hundreds of tokens is no sentence (a list, a table):
+  // bounding the scan keeps tagging linear.
+  if (to > from + kSentenceTokensMost) return most + 1;
+  int breaks = 0;
+  bool in_break = false;
+  for (size_t i = from; i <= to && i < tokens.size() && breaks <= most; ++i) {
+    const std::string& n = tokens[i].norm;
+    const bool end = i < to && (n == "." || n == "!" || n == "?");
+    if (tokens[i].newline_before || end) {
+      if (!in_break) ++breaks;
+      in_break = end;
+    } else {
+      in_break = false;
+    }
+  }
+  return breaks;
+}
+
+// How far back a near anaphor ("anaphor=near" in a rule) looks for the
+// day it belongs to: the sentence before its own.
+constexpr int kNearAnaphorBreaks = 1;
+
 // Tags full[base, end) as part of one text: offsets are into `full`, and
 // the anchors in *state carry over from the windows before.
 void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, size_t end,
@@ -689,6 +716,9 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
   std::vector<RuleMatch> matches = impl.matcher->FindAll(tokens);
   const bool narrative = options.type == DocType::kNarrative;
   std::optional<Interval>& last_time = state->last_time;
+  // The end token of last_time when this window named it (npos: an
+  // earlier window, or none).
+  size_t last_time_end = std::string::npos;
   size_t floor = 0;  // tokens before this belong to an earlier expression
   // The day the last expression of this window named, and its end token.
   std::optional<Date> last_day;
@@ -779,10 +809,20 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     if (narrative) ctx.narrative_precision = state->now.precision;
     if (frame.has(Slot::kAnaphor)) {
       if (!narrative) ctx.anchor = last_time ? last_time->first : options.dct;
+      // "dans la soirée", "10h18", "au lendemain de la démission": the day
+      // of the clause, so a day named in it or the sentence before, else
+      // the document date (data/fr/rules/relative.rules says why).
+      const bool near_only = frame.s(Slot::kAnaphor) == "near";
+      const bool far =
+          near_only && !narrative && last_time &&
+          (last_time_end == std::string::npos ||
+           SentenceBreaks(tokens, last_time_end, m.begin, kNearAnaphorBreaks) > kNearAnaphorBreaks);
+      if (far) ctx.anchor = options.dct;
       // "That day" after "in 1987" names a day the text has not given. A
       // narrative counts from where the story stands, to its precision.
       std::optional<Interval> last = last_time;
       if (narrative) last = NowInterval(state->now);
+      if (far) last.reset();
       // A day offset ("the day after", "il giorno dopo") or a part of the
       // day ("dans la soirée") asks for a day as "that day" does: after
       // "in 1996" it is 1996-XX-XX, not 1 January.
@@ -870,7 +910,10 @@ void TagWindow(const Tagger::Impl& impl, std::string_view full, size_t base, siz
     t.mod = std::move(res->mod);
     if (t.type == TimexType::kDate || t.type == TimexType::kTime)
       t.interval = ValueInterval(t.value);
-    if (t.interval) last_time = t.interval;
+    if (t.interval) {
+      last_time = t.interval;
+      last_time_end = m.end;
+    }
     if (!narrative) UpdateEpisode(frame, *res, t, options.dct, &state->episode);
     // The narrative's current time follows the times the text names, a
     // bare year too ("In 1958, ..."), not only full dates.
