@@ -148,12 +148,19 @@ int EpisodeYear(int month, int day, int year, const ResolveContext& ctx) {
   return y;
 }
 
+// How far past the document date a chronology entry may lie and still be
+// of the document's year: time stamps lag (a page dated when first
+// crawled, its list updated: "- 14 mars : ..." at the top of a list
+// dated 3 March, "March 24 : First interview ..." above "March 12"), and
+// lists may end with what is due. A week was too little for the first;
+// a month reaches page furniture ("11-Novembre : ..." under an article
+// of 26 October).
+constexpr int kEntryGraceDays = 14;
+
 // Year of the first entry of a chronology: the last occurrence of the day
-// on or before the document date, allowing a week ahead (time stamps lag,
-// and lists may end with what is due).
+// on or before the document date, kEntryGraceDays allowed.
 int EntryYear(int month, int day, Date anchor) {
-  constexpr int kGraceDays = 7;
-  const int64_t limit = anchor.ToDays() + kGraceDays;
+  const int64_t limit = anchor.ToDays() + kEntryGraceDays;
   int y = anchor.year + 1;
   while (Date{y, month, std::min(day, DaysInMonth(y, month))}.ToDays() > limit) --y;
   return y;
@@ -161,15 +168,14 @@ int EntryYear(int month, int day, Date anchor) {
 
 // Year of a later entry of a chronology, after the entry of `previous`:
 // the list runs on forward from it when that stays on or before the
-// document date, a week's grace allowed (a year's review: "- 11 mars ...",
+// document date, kEntryGraceDays allowed (a year's review: "- 11 mars ...",
 // then "- 24 septembre ..." in a December article); else, as a list newest
 // first does, the occurrence nearest the previous entry.
 int NextEntryYear(int month, int day, Date previous, Date dct) {
-  constexpr int kGraceDays = 7;
   int y = previous.year;
   auto at = [&](int year) { return Date{year, month, std::min(day, DaysInMonth(year, month))}; };
   if (at(y) < previous) ++y;
-  if (at(y).ToDays() <= dct.ToDays() + kGraceDays) return y;
+  if (at(y).ToDays() <= dct.ToDays() + kEntryGraceDays) return y;
   return YearFor(month, day, kUnset, Tense::kUnknown, previous);
 }
 
