@@ -299,6 +299,9 @@ bool AloneWithoutContext(const Tagger::Impl& impl, std::string_view text,
          (b == 0 || !InCapitals(text, tokens[b - 1]));
 }
 
+// Whether a token's text ends a sentence: ".", "!" or "?".
+bool EndsSentence(const std::string& norm) { return norm == "." || norm == "!" || norm == "?"; }
+
 // A time word written in lower case (data/en/lexicon/lowercase.tsv),
 // capitalised after a word of its line that is no preposition of time, is
 // part of a name: "the Daily Mail", "USA Today", "Showbiz Tonight". After
@@ -315,8 +318,7 @@ bool InAName(const Lexicon& lexicon, int lowercase_class, int timecue_class, std
     return false;
   const Token& p = tokens[m.begin - 1];
   if (p.kind == TokenKind::kPunct) {
-    if (p.norm == "." || p.norm == "!" || p.norm == "?" || p.norm == ":" || p.norm == ";" ||
-        m.end >= tokens.size())
+    if (EndsSentence(p.norm) || p.norm == ":" || p.norm == ";" || m.end >= tokens.size())
       return false;
     const Token& n = tokens[m.end];
     return n.kind == TokenKind::kWord && n.capitalized && !n.newline_before &&
@@ -675,7 +677,7 @@ bool SameClause(const std::vector<Token>& tokens, size_t from, size_t to) {
   if (to > from + kClockAfterDayTokens) return false;
   for (size_t i = from; i < to; ++i) {
     const std::string& n = tokens[i].norm;
-    if (tokens[i].newline_before || n == "." || n == "!" || n == "?" || n == ";") return false;
+    if (tokens[i].newline_before || EndsSentence(n) || n == ";") return false;
   }
   return to >= tokens.size() || !tokens[to].newline_before;
 }
@@ -692,7 +694,7 @@ int SentenceBreaks(const std::vector<Token>& tokens, size_t from, size_t to, int
   bool in_break = false;
   for (size_t i = from; i <= to && i < tokens.size() && breaks <= most; ++i) {
     const std::string& n = tokens[i].norm;
-    const bool end = i < to && (n == "." || n == "!" || n == "?");
+    const bool end = i < to && EndsSentence(n);
     if (tokens[i].newline_before || end) {
       if (!in_break) ++breaks;
       in_break = end;
